@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled CLI lives in lib/ (npm run compile).
+import { main } from '../lib/cli/main.js';
+
+process.exitCode = await main(process.argv);

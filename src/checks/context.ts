@@ -1,0 +1,60 @@
+import type { Node } from 'yaml';
+import type { Diagnostic, DiagnosticCode, Position, RelatedLocation } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import type { ParsedFile } from '../load/parse.js';
+import { joinPointer, locateNode, spanOf } from '../load/locate.js';
+import type { Catalog, EntityRecord } from '../model/catalog.js';
+import type { SchemaSet } from '../schema/model.js';
+
+export interface CheckContext {
+  catalog: Catalog;
+  schemas: SchemaSet;
+  files: ReadonlyMap<string, ParsedFile>;
+}
+
+/** A cross-record check: one file each, run in order, returning diagnostics. */
+export interface Check {
+  name: string;
+  run(context: CheckContext): Diagnostic[];
+}
+
+export interface Place {
+  file: string;
+  pointer: string;
+  start: Position;
+  end?: Position;
+}
+
+/** Where a field (or an item of it) of a record stands in its file. */
+export function placeOf(
+  context: CheckContext,
+  record: EntityRecord,
+  ...path: (string | number)[]
+): Place {
+  const pointer = joinPointer(record.origin.pointer, ...path);
+  const file = context.files.get(record.origin.file);
+  const root = file?.document?.contents as Node | undefined;
+  const located = root ? locateNode(root, pointer) : undefined;
+  const span = file && located ? spanOf(located.node, file.lineCounter) : undefined;
+  return { file: record.origin.file, pointer, start: span?.start ?? FILE_START, end: span?.end };
+}
+
+export function diagnosticAt(
+  place: Place,
+  code: DiagnosticCode,
+  message: string,
+  extra: { hint?: string; related?: RelatedLocation[]; severity?: 'error' | 'warning' } = {},
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    code,
+    severity: extra.severity ?? 'error',
+    message,
+    file: place.file,
+    start: place.start,
+    pointer: place.pointer,
+  };
+  if (place.end) diagnostic.end = place.end;
+  if (extra.hint) diagnostic.hint = extra.hint;
+  if (extra.related) diagnostic.related = extra.related;
+  return diagnostic;
+}

@@ -1,0 +1,19 @@
+import type { Check } from './context.js';
+import { dateOrder } from './date-order.js';
+import { derivedFields } from './derived-fields.js';
+import { numbering } from './numbering.js';
+import { references } from './references.js';
+import { singleDataset } from './single-dataset.js';
+import { sourcesCited } from './sources-cited.js';
+import { uniqueIds } from './unique-ids.js';
+
+/** The cross-record checks, in the order their reports read best. */
+export const CHECKS: readonly Check[] = [
+  singleDataset,
+  uniqueIds,
+  references,
+  numbering,
+  dateOrder,
+  sourcesCited,
+  derivedFields,
+];

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { build } from '../../build.js';
+import { exitCodeFor } from '../../diagnostics.js';
+import { type FormatName, formatDiagnostics } from '../format/index.js';
+import { type CliIo, displayPaths } from '../io.js';
+import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
+
+export interface BuildCommandOptions {
+  data: string;
+  schemas?: string;
+  out: string;
+  baseIri?: string;
+  format: FormatName;
+  strict?: boolean;
+}
+
+export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
+  const outDir = path.resolve(io.cwd, options.out);
+  const result = await build({
+    dataDir: path.resolve(io.cwd, options.data),
+    schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,
+    outDir,
+    baseIri: options.baseIri,
+    strict: options.strict,
+  });
+  if (result.diagnostics.length > 0) {
+    io.stderr(formatDiagnostics(options.format, displayPaths(result.diagnostics, options.data, io.cwd)));
+  }
+  if (!result.artifacts) {
+    io.stderr(`Build stopped: the data is invalid; ${options.out} was left as it was.\n`);
+    return exitCodeFor(result.diagnostics, options.strict);
+  }
+  io.stdout(`Wrote ${result.artifacts.length} files to ${options.out}\n`);
+  return 0;
+}
+
+export function registerBuild(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('build')
+    .description('validate the data and write the release (JSON-LD, RDF, CSV, catalogue, site) atomically')
+    .addOption(dataOption())
+    .addOption(schemasOption())
+    .addOption(new Option('--out <dir>', 'release folder to replace').default('dist'))
+    .addOption(new Option('--base-iri <iri>', 'base IRI of the entities (default: the dataset\'s baseIri)'))
+    .addOption(formatOption())
+    .addOption(strictOption())
+    .action(async (options: BuildCommandOptions) => setExit(await runBuild(options, io)));
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** What a command may touch: its output streams and the working directory. Tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+};
+
+/** Diagnostics name files relative to the data folder; people and GitHub want them relative to where they run. */
+export function displayPaths(diagnostics: readonly Diagnostic[], dataDir: string, cwd: string): Diagnostic[] {
+  const show = (file: string) => path.relative(cwd, path.resolve(cwd, dataDir, file)).split(path.sep).join('/');
+  return diagnostics.map((d) => ({
+    ...d,
+    file: show(d.file),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: show(r.file) })) } : {}),
+  }));
+}

@@ -1,0 +1,200 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  type Pair,
+  visit,
+  type YAMLError,
+} from 'yaml';
+import type { Diagnostic, DiagnosticCode, Position } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import { decodeDataFile } from './decode.js';
+import { spanOf } from './locate.js';
+
+/** One data file after decoding and parsing: its value plus what was wrong with it. */
+export interface ParsedFile {
+  /** Path relative to the data folder, forward slashes. */
+  path: string;
+  text: string;
+  lineCounter: LineCounter;
+  /** The YAML document, when the text parsed far enough to have one. */
+  document?: Document.Parsed;
+  /** The plain value; undefined when the file is unusable (syntax error, aliases...). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** Tags that only restate what the core schema already resolves. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+const YAML_ERROR_CODES: Partial<Record<YAMLError['code'], DiagnosticCode>> = {
+  TAB_AS_INDENT: 'YAML_TAB',
+  DUPLICATE_KEY: 'YAML_DUPLICATE_KEY',
+  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
+};
+
+function position(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function fromYamlError(file: string, error: YAMLError, lineCounter: LineCounter): Diagnostic {
+  const severity = error.name === 'YAMLWarning' ? 'warning' : 'error';
+  const message = error.message.split('\n')[0] ?? error.message;
+  return {
+    code: YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX',
+    severity,
+    message: message.replace(/ at line \d+, column \d+:?$/, ''),
+    file,
+    start: position(lineCounter, error.pos[0]),
+    end: position(lineCounter, error.pos[1]),
+    hint: error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : undefined,
+  };
+}
+
+function keyText(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+/**
+ * Checks the parser leaves to us: keys equal as text (`1` and `"1"` become the same
+ * JSON key), aliases (expansion bombs, and hidden sharing in hand-kept data), and
+ * tags beyond the core schema's.
+ */
+function structuralDiagnostics(file: string, document: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Map<string, Node>();
+      for (const pair of map.items as Pair[]) {
+        const text = keyText(pair.key);
+        if (text === undefined) continue;
+        const first = seen.get(text);
+        if (first) {
+          const at = spanOf(pair.key as Node, lineCounter);
+          const firstAt = spanOf(first, lineCounter);
+          diagnostics.push({
+            code: 'YAML_DUPLICATE_KEY',
+            severity: 'error',
+            message: `key "${text}" appears twice in the same mapping`,
+            file,
+            start: at?.start ?? FILE_START,
+            end: at?.end,
+            hint: 'keep one of the two entries; keys that differ only in quoting are the same key',
+            related: firstAt ? [{ file, start: firstAt.start, message: 'first defined here' }] : undefined,
+          });
+        } else {
+          seen.set(text, pair.key as Node);
+        }
+      }
+    },
+    Alias(_, alias) {
+      const at = spanOf(alias, lineCounter);
+      diagnostics.push({
+        code: 'YAML_ALIAS',
+        severity: 'error',
+        message: `alias *${alias.source} is not allowed in data files`,
+        file,
+        start: at?.start ?? FILE_START,
+        end: at?.end,
+        hint: 'write the value out in full; each record states its own values',
+      });
+    },
+    Node(_, node) {
+      if (!isAlias(node) && node.tag && !CORE_TAGS.has(node.tag)) {
+        const at = spanOf(node, lineCounter);
+        diagnostics.push({
+          code: 'YAML_TAG',
+          severity: 'error',
+          message: `tag ${node.tag} is not allowed in data files`,
+          file,
+          start: at?.start ?? FILE_START,
+          end: at?.end,
+          hint: 'remove the tag; quote the value if it is text',
+        });
+      }
+    },
+  });
+  return diagnostics;
+}
+
+/** Text to a ParsedFile. Pure: never throws for bad input, every problem is a diagnostic. */
+export function parseDataText(file: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const result: ParsedFile = { path: file, text, lineCounter, value: undefined, diagnostics: [] };
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: false, // checked in structuralDiagnostics, comparing keys as text
+    prettyErrors: false,
+    strict: true,
+    merge: false,
+    schema: 'core',
+    customTags: [],
+  });
+  const list = Array.isArray(documents) ? documents : [];
+  const first = list[0];
+  if (!first || first.contents === null) {
+    for (const error of [...(first?.errors ?? []), ...(first?.warnings ?? [])]) {
+      result.diagnostics.push(fromYamlError(file, error, lineCounter));
+    }
+    if (result.diagnostics.length === 0) {
+      result.diagnostics.push({
+        code: 'FILE_EMPTY',
+        severity: 'error',
+        message: 'file holds no data',
+        file,
+        start: FILE_START,
+        hint: 'add the record, or delete the file',
+      });
+    }
+    return result;
+  }
+  result.document = first;
+  for (const extra of list.slice(1)) {
+    result.diagnostics.push({
+      code: 'YAML_MULTIPLE_DOCUMENTS',
+      severity: 'error',
+      message: 'file holds more than one YAML document',
+      file,
+      start: position(lineCounter, extra.range[0]),
+      hint: 'put each record in its own file and remove the `---` separator',
+    });
+  }
+  const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
+  for (const problem of parseProblems) result.diagnostics.push(fromYamlError(file, problem, lineCounter));
+  const structural = structuralDiagnostics(file, first, lineCounter);
+  result.diagnostics.push(...structural);
+  if (first.errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;
+
+  if (!isMap(first.contents)) {
+    const at = spanOf(first.contents as Node, lineCounter);
+    result.diagnostics.push({
+      code: 'YAML_NOT_MAPPING',
+      severity: 'error',
+      message: 'a data file must hold one mapping of fields (key: value) at the top level',
+      file,
+      start: at?.start ?? FILE_START,
+      end: at?.end,
+    });
+    return result;
+  }
+  result.value = first.toJS({ maxAliasCount: 0 });
+  return result;
+}
+
+/** Bytes to a ParsedFile: decoding problems stop before parsing. */
+export function parseDataFile(file: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decodeDataFile(file, bytes);
+  if (!('text' in decoded)) {
+    return { path: file, text: '', lineCounter: new LineCounter(), value: undefined, diagnostics: decoded.diagnostics };
+  }
+  const parsed = parseDataText(file, decoded.text);
+  parsed.diagnostics.unshift(...decoded.diagnostics);
+  return parsed;
+}

@@ -1,0 +1,142 @@
+import type { KindInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
+import { joinPointer } from '../load/locate.js';
+
+/** Where a record was written: its file and the JSON Pointer of its mapping in that file. */
+export interface RecordOrigin {
+  file: string;
+  pointer: string;
+}
+
+export type Fields = Record<string, unknown>;
+
+/** One resolved record: nested records are replaced by their ids, inherited and derived fields filled in. */
+export interface EntityRecord {
+  id: string;
+  kind: string;
+  fields: Fields;
+  origin: RecordOrigin;
+  /** The record it is nested in, for nested records. */
+  parent?: string;
+  /** Field names written in the YAML (as opposed to inherited or derived). */
+  written: string[];
+}
+
+/** Every record of the dataset, in document order (files by path, nested records in place). */
+export interface Catalog {
+  records: EntityRecord[];
+  /** First record of each id (duplicates are reported by the unique-ids check). */
+  byId: Map<string, EntityRecord>;
+  byKind: Map<string, EntityRecord[]>;
+}
+
+/** A file's value with the kind its path says it holds. */
+export interface ClassifiedValue {
+  file: string;
+  kind: KindInfo;
+  value: unknown;
+}
+
+function isFields(value: unknown): value is Fields {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function extract(
+  kind: KindInfo,
+  value: Fields,
+  origin: RecordOrigin,
+  parent: EntityRecord | undefined,
+  schemas: SchemaSet,
+  out: EntityRecord[],
+): void {
+  const { $schema: _ignored, ...fields } = value;
+  const record: EntityRecord = {
+    id: typeof fields.id === 'string' ? fields.id : '',
+    kind: kind.kind,
+    fields,
+    origin,
+    written: Object.keys(fields),
+  };
+  if (parent) {
+    record.parent = parent.id;
+    for (const property of kind.properties) {
+      if (property.derived && 'parent' in property.derived) fields[property.name] = parent.id;
+      else if (property.inherit && fields[property.name] === undefined && parent.fields[property.name] !== undefined) {
+        fields[property.name] = parent.fields[property.name];
+      }
+    }
+  }
+  out.push(record);
+  for (const property of kind.properties) {
+    const nestedKind = property.nested ? schemas.byKind.get(property.nested) : undefined;
+    const items = fields[property.name];
+    if (!nestedKind || !Array.isArray(items)) continue;
+    const ids: string[] = [];
+    items.forEach((item, index) => {
+      if (!isFields(item)) return;
+      const childOrigin = { file: origin.file, pointer: joinPointer(origin.pointer, property.name, index) };
+      extract(nestedKind, item, childOrigin, record, schemas, out);
+      if (typeof item.id === 'string') ids.push(item.id);
+    });
+    fields[property.name] = ids;
+  }
+}
+
+function fillInverses(records: EntityRecord[], byKind: Map<string, EntityRecord[]>, schemas: SchemaSet): void {
+  for (const kind of schemas.kinds) {
+    for (const property of kind.properties) {
+      const derived = property.derived;
+      if (!derived || !('inverseOf' in derived)) continue;
+      const citing = new Map<string, string[]>();
+      for (const source of byKind.get(derived.inverseOf.kind) ?? []) {
+        const targets = source.fields[derived.inverseOf.property];
+        for (const target of Array.isArray(targets) ? targets : [targets]) {
+          if (typeof target !== 'string') continue;
+          const list = citing.get(target) ?? [];
+          if (!list.includes(source.id)) list.push(source.id);
+          citing.set(target, list);
+        }
+      }
+      for (const record of records) {
+        if (record.kind !== kind.kind) continue;
+        const ids = citing.get(record.id);
+        if (ids) record.fields[property.name] = ids;
+        else delete record.fields[property.name];
+      }
+    }
+  }
+}
+
+/** ParsedFile values to the Catalog. Pure; tolerant of invalid values (the checks report them). */
+export function linkCatalog(values: readonly ClassifiedValue[], schemas: SchemaSet): Catalog {
+  const records: EntityRecord[] = [];
+  for (const { file, kind, value } of values) {
+    if (isFields(value)) extract(kind, structuredClone(value), { file, pointer: '' }, undefined, schemas, records);
+  }
+  const byId = new Map<string, EntityRecord>();
+  const byKind = new Map<string, EntityRecord[]>();
+  for (const record of records) {
+    if (record.id && !byId.has(record.id)) byId.set(record.id, record);
+    const list = byKind.get(record.kind) ?? [];
+    list.push(record);
+    byKind.set(record.kind, list);
+  }
+  fillInverses(records, byKind, schemas);
+  return { records, byId, byKind };
+}
+
+export function recordsOf(catalog: Catalog, kind: string): EntityRecord[] {
+  return catalog.byKind.get(kind) ?? [];
+}
+
+/** The one dataset record (the validate stage guarantees there is exactly one before publishing). */
+export function datasetRecord(catalog: Catalog): EntityRecord {
+  const [dataset] = recordsOf(catalog, 'dataset');
+  if (!dataset) throw new Error('catalog has no dataset record');
+  return dataset;
+}
+
+export function propertyValues(record: EntityRecord, property: PropertyInfo): unknown[] {
+  const value = record.fields[property.name];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

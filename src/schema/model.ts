@@ -1,0 +1,216 @@
+/**
+ * The schemas read as a model of the data: kinds, their properties, how each is
+ * published (RDF term, CSV table) and how records refer to each other. Every
+ * generated artefact (JSON-LD context, CSV headers, CSVW, SHACL, types) derives
+ * from this, so it cannot drift from the schemas.
+ */
+
+export interface RdfAnnotation {
+  /** CURIEs of the predicates the property is published under (mirrored terms). */
+  predicates: string[];
+  /** Language tag of text literals. */
+  lang?: string;
+  /** Explicit datatype CURIE; otherwise derived from the JSON type and format. */
+  datatype?: string;
+  /** The string value is itself an IRI. */
+  iri?: boolean;
+  /** The value is a code: published as the IRI prefix + value. */
+  iriPrefix?: string;
+  /** Extra rdf:types of the record when this property has a given value. */
+  typesWhen?: Record<string, string[]>;
+}
+
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
+
+export type Derivation = { parent: true } | { inverseOf: { kind: string; property: string } };
+
+export interface PropertyInfo {
+  name: string;
+  description: string;
+  required: boolean;
+  /** The type of the value, or of each item for lists. */
+  valueType: ValueType;
+  array: boolean;
+  format?: string;
+  pattern?: string;
+  enum?: string[];
+  /** Kinds a reference may point to. */
+  refKinds?: string[];
+  /** Kind of the records nested here (their own files are this file). */
+  nested?: string;
+  /** Taken from the parent record when absent on a nested record. */
+  inherit: boolean;
+  derived?: Derivation;
+  rdf?: RdfAnnotation;
+  /** Join (or child) table for a list. */
+  table?: string;
+  /** Structure of an object value (or of each object item). */
+  object?: ObjectInfo;
+  /** Name of a sibling date property this date may not precede. */
+  after?: string;
+}
+
+export interface ObjectInfo {
+  title: string;
+  description: string;
+  rdfTypes: string[];
+  properties: PropertyInfo[];
+}
+
+export interface KindInfo extends ObjectInfo {
+  kind: string;
+  /** Schema file name, e.g. agreement.schema.json. */
+  schemaFile: string;
+  schemaId: string;
+  /** Glob (relative to the data folder) of the files holding this kind; absent for nested-only kinds. */
+  files?: string;
+  table: string;
+  labelProperty: string;
+}
+
+export interface SchemaSet {
+  /** Kinds in a stable (alphabetical) order. */
+  kinds: KindInfo[];
+  byKind: Map<string, KindInfo>;
+  /** Every schema document by file name, for the validator. */
+  documents: Map<string, JsonSchema>;
+}
+
+export type JsonSchema = { [key: string]: unknown };
+
+function asSchema(value: unknown): JsonSchema | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonSchema) : undefined;
+}
+
+function toList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+export class SchemaModelError extends Error {}
+
+/** Resolve a `$ref` into another document of the set, merging the referring schema's own keywords over it. */
+function resolve(schema: JsonSchema, documents: Map<string, JsonSchema>): JsonSchema {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string') return schema;
+  const [file, fragment = ''] = ref.split('#');
+  const document = documents.get(file ?? '');
+  if (!document) throw new SchemaModelError(`unresolved $ref ${ref}`);
+  let target: unknown = document;
+  for (const segment of fragment.split('/').filter(Boolean)) target = asSchema(target)?.[segment];
+  const resolved = asSchema(target);
+  if (!resolved) throw new SchemaModelError(`unresolved $ref ${ref}`);
+  const { $ref: _ignored, ...own } = schema;
+  return { ...resolve(resolved, documents), ...own };
+}
+
+function rdfAnnotation(value: unknown): RdfAnnotation | undefined {
+  const raw = asSchema(value);
+  if (!raw) return undefined;
+  const annotation: RdfAnnotation = { predicates: toList(raw.predicate) };
+  if (typeof raw.lang === 'string') annotation.lang = raw.lang;
+  if (typeof raw.datatype === 'string') annotation.datatype = raw.datatype;
+  if (raw.iri === true) annotation.iri = true;
+  if (typeof raw.iriPrefix === 'string') annotation.iriPrefix = raw.iriPrefix;
+  const typesWhen = asSchema(raw.typesWhen);
+  if (typesWhen) {
+    annotation.typesWhen = Object.fromEntries(Object.entries(typesWhen).map(([k, v]) => [k, toList(v)]));
+  }
+  return annotation;
+}
+
+function derivation(value: unknown): Derivation | undefined {
+  if (value === 'parent') return { parent: true };
+  const inverse = asSchema(value)?.inverseOf;
+  if (typeof inverse === 'string') {
+    const [kind = '', property = ''] = inverse.split('.');
+    return { inverseOf: { kind, property } };
+  }
+  return undefined;
+}
+
+function propertyInfo(name: string, raw: JsonSchema, required: boolean, documents: Map<string, JsonSchema>): PropertyInfo {
+  const schema = resolve(raw, documents);
+  const array = schema.type === 'array';
+  const itemsRaw = asSchema(schema.items);
+  const nested = typeof schema['x-nested'] === 'string' ? (schema['x-nested'] as string) : undefined;
+  // Nested record items are described by their own kind; do not follow the recursive $ref.
+  const item = array && itemsRaw && !nested ? resolve(itemsRaw, documents) : schema;
+  const valueType = (nested ? 'object' : String(item.type ?? 'string')) as ValueType;
+  const info: PropertyInfo = {
+    name,
+    description: String(schema.description ?? item.description ?? ''),
+    required,
+    valueType,
+    array,
+    inherit: schema['x-inherit'] === true,
+  };
+  if (typeof item.format === 'string') info.format = item.format;
+  if (typeof item.pattern === 'string') info.pattern = item.pattern;
+  if (Array.isArray(item.enum)) info.enum = item.enum.map(String);
+  const refKinds = item['x-ref'] ?? schema['x-ref'];
+  if (refKinds !== undefined) info.refKinds = toList(refKinds);
+  if (nested) info.nested = nested;
+  const derived = derivation(schema['x-derived']);
+  if (derived) info.derived = derived;
+  const rdf = rdfAnnotation(schema['x-rdf'] ?? item['x-rdf']);
+  if (rdf) info.rdf = rdf;
+  const table = schema['x-table'] ?? item['x-table'];
+  if (typeof table === 'string') info.table = table;
+  if (valueType === 'object' && !nested) info.object = objectInfo(item, documents);
+  if (typeof schema['x-after'] === 'string') info.after = schema['x-after'];
+  return info;
+}
+
+function objectInfo(schema: JsonSchema, documents: Map<string, JsonSchema>): ObjectInfo {
+  const required = new Set(toList(schema.required));
+  const properties = Object.entries(asSchema(schema.properties) ?? {})
+    .filter(([name]) => name !== '$schema')
+    .map(([name, raw]) => propertyInfo(name, asSchema(raw) ?? {}, required.has(name), documents));
+  return {
+    title: String(schema.title ?? ''),
+    description: String(schema.description ?? ''),
+    rdfTypes: toList(schema['x-rdf-type']),
+    properties,
+  };
+}
+
+/** Build the model from the schema documents (file name to parsed JSON). Pure. */
+export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
+  const kinds: KindInfo[] = [];
+  for (const [schemaFile, schema] of documents) {
+    const kind = schema['x-kind'];
+    if (typeof kind !== 'string') continue;
+    const info: KindInfo = {
+      ...objectInfo(schema, documents),
+      kind,
+      schemaFile,
+      schemaId: String(schema.$id ?? schemaFile),
+      table: String(schema['x-table'] ?? kind),
+      labelProperty: String(schema['x-label'] ?? 'id'),
+    };
+    if (typeof schema['x-files'] === 'string') info.files = schema['x-files'];
+    kinds.push(info);
+  }
+  kinds.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return { kinds, byKind: new Map(kinds.map((k) => [k.kind, k])), documents };
+}
+
+export function kindOrThrow(schemas: SchemaSet, kind: string): KindInfo {
+  const info = schemas.byKind.get(kind);
+  if (!info) throw new SchemaModelError(`no schema for kind "${kind}"`);
+  return info;
+}
+
+/** Does a data file path match an x-files glob (`*` stands for one path segment's characters)? */
+export function matchesFiles(glob: string, file: string): boolean {
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  return new RegExp(`^${pattern}$`).test(file);
+}
+
+export function kindForFile(schemas: SchemaSet, file: string): KindInfo | undefined {
+  return schemas.kinds.find((k) => k.files !== undefined && matchesFiles(k.files, file));
+}

@@ -1,0 +1,42 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Artifact, artifactBytes } from './publish/types.js';
+
+/**
+ * Write the release beside the target, then swap it in with renames, so that a
+ * failure at any point leaves the previous release exactly as it was.
+ */
+export async function writeReleaseAtomically(outDir: string, artifacts: readonly Artifact[]): Promise<void> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = path.join(parent, `.${path.basename(target)}-new-${stamp}`);
+  const retired = path.join(parent, `.${path.basename(target)}-old-${stamp}`);
+  await mkdir(staging, { recursive: true });
+  try {
+    const sorted = [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const artifact of sorted) {
+      const file = path.join(staging, ...artifact.path.split('/'));
+      if (!file.startsWith(staging + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, artifactBytes(artifact));
+    }
+    let hadPrevious = true;
+    try {
+      await rename(target, retired);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      hadPrevious = false;
+    }
+    try {
+      await rename(staging, target);
+    } catch (error) {
+      if (hadPrevious) await rename(retired, target);
+      throw error;
+    }
+    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
