@@ -1,3 +1,5 @@
+import { csvTables } from './csv.js';
+import { csvwMetadata } from './csvw.js';
 import type { Publisher } from './types.js';
 import { recordsJson } from './records-json.js';
 
@@ -5,4 +7,4 @@ import { recordsJson } from './records-json.js';
  * The release's outputs, in the order they are made. Later entries may describe
  * earlier ones (checksums, catalogues), so they come last.
  */
-export const PUBLISHERS: readonly Publisher[] = [recordsJson];
+export const PUBLISHERS: readonly Publisher[] = [recordsJson, csvTables, csvwMetadata];

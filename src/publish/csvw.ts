@@ -1,0 +1,162 @@
+/**
+ * `csv-metadata.json`: the tables described in W3C CSV on the Web (CSVW), so a
+ * CSVW processor can check the CSVs and turn each row into the same RDF
+ * resources as the linked-data dumps (same IRIs, same predicates).
+ */
+import { expandCurie } from '../schema/prefixes.js';
+import { CSV_LINE_TERMINATOR } from '../tabular/csv.js';
+import { foreignKeys } from '../tabular/keys.js';
+import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
+import {
+  flattenedObjectTemplate,
+  referenceTemplate,
+  rowHolderTemplate,
+  rowSubjectTemplate,
+} from '../tabular/templates.js';
+import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../tabular/types.js';
+import type { PublishContext, Publisher } from './types.js';
+
+type Json = { [key: string]: unknown };
+
+function datatype(column: Column): string | Json {
+  if (column.cellType === 'integer') return 'integer';
+  if (column.cellType === 'number') return 'double';
+  if (column.cellType === 'boolean') return { base: 'boolean', format: 'true|false' };
+  if (column.format === 'date') return 'date';
+  if (column.format === 'uri') return 'anyURI';
+  if (column.format === 'partial-date') return { base: 'string', format: anchored(PARTIAL_DATE_PATTERN) };
+  if (column.enum) return { base: 'string', format: anchored(enumPattern(column.enum)) };
+  if (column.pattern) return { base: 'string', format: column.pattern };
+  return 'string';
+}
+
+/** valueUrl of a column whose values are IRIs: references, codes and URLs. */
+function valueUrl(column: Column, baseIri: string): string | undefined {
+  if (column.refKinds) return referenceTemplate(column, baseIri);
+  if (column.rdf?.iriPrefix) return `${expandCurie(column.rdf.iriPrefix)}{${column.name}}`;
+  if (column.rdf?.iri) return `{+${column.name}}`;
+  return undefined;
+}
+
+function columnDescription(column: Column, table: TableSpec, baseIri: string): Json {
+  const described: Json = {
+    name: column.name,
+    titles: column.name,
+    'dc:description': column.description,
+    datatype: datatype(column),
+    required: column.required,
+  };
+  const predicate = column.rdf?.predicates[0];
+  const source = column.source;
+  if (!predicate || (source.from !== 'field' && source.from !== 'item')) {
+    described.suppressOutput = true;
+    return described;
+  }
+  described.propertyUrl = expandCurie(predicate);
+  const url = valueUrl(column, baseIri);
+  if (url) described.valueUrl = url;
+  else if (column.rdf?.lang) described.lang = column.rdf.lang;
+  if (source.from === 'field' && source.path.length > 1) {
+    described.aboutUrl = flattenedObjectTemplate(table, source.path.slice(0, -1), baseIri);
+  }
+  return described;
+}
+
+function virtual(propertyUrl: string, valueUrl: string, aboutUrl?: string): Json {
+  return { virtual: true, ...(aboutUrl ? { aboutUrl } : {}), propertyUrl: expandCurie(propertyUrl), valueUrl };
+}
+
+/**
+ * Triples no cell carries: the rows' rdf:types, and for structured objects the
+ * link from their holder. A flattened object is linked only when it is required,
+ * since a virtual column cannot tell whether an optional object is present.
+ */
+function virtualColumns(table: TableSpec, context: PublishContext): Json[] {
+  const subject = rowSubjectTemplate(table, context.baseIri);
+  const columns = table.rdfTypes.map((type) => virtual('rdf:type', expandCurie(type)));
+  const list = table.owners[0]?.steps.at(-1);
+  const listPredicate = list?.rdf?.predicates[0];
+  if (table.shape === 'child' && listPredicate) {
+    columns.push(virtual(listPredicate, subject, rowHolderTemplate(table, context.baseIri)));
+  }
+  if (table.shape === 'entity') {
+    const kind = context.schemas.byKind.get(table.owners[0]?.kind ?? '');
+    for (const property of kind?.properties ?? []) {
+      const predicate = property.rdf?.predicates[0];
+      if (!property.object || property.array || !property.required || !predicate) continue;
+      const object = flattenedObjectTemplate(table, [property.name], context.baseIri);
+      columns.push(virtual(predicate, object));
+      columns.push(...property.object.rdfTypes.map((type) => virtual('rdf:type', expandCurie(type), object)));
+    }
+  }
+  return columns;
+}
+
+function tableDescription(table: TableSpec, tables: readonly TableSpec[], context: PublishContext): Json {
+  const schema: Json = {
+    columns: [
+      ...table.columns.map((column) => columnDescription(column, table, context.baseIri)),
+      ...virtualColumns(table, context),
+    ],
+    primaryKey: table.primaryKey.length === 1 ? table.primaryKey[0] : table.primaryKey,
+    aboutUrl: rowSubjectTemplate(table, context.baseIri),
+  };
+  const keys = foreignKeys(table, tables);
+  if (keys.length > 0) {
+    schema.foreignKeys = keys.map((key) => ({
+      columnReference: key.columns.length === 1 ? key.columns[0] : key.columns,
+      reference: {
+        resource: key.table.path,
+        columnReference: key.referenced.length === 1 ? key.referenced[0] : key.referenced,
+      },
+    }));
+  }
+  return { url: table.path, 'dc:title': table.name, 'dc:description': table.description, tableSchema: schema };
+}
+
+/** The conventions a CSVW processor cannot express, stated for people. */
+export const CSV_CONVENTIONS =
+  'RFC 4180 CSV, UTF-8 without byte-order mark, CRLF after every row, header row of column names. ' +
+  'An empty cell is a missing (null) value. Lists are never packed into cells: each list is a table of its own with a position column (from 1). ' +
+  'Booleans are true or false. Dates are as precise as the sources state them: YYYY, YYYY-MM or YYYY-MM-DD. ' +
+  "A text cell that starts with =, +, -, @, a tab, a carriage return or an apostrophe is prefixed with one apostrophe (') so that spreadsheets do not run it as a formula; " +
+  'readers drop one leading apostrophe from text cells to get the value back. Number cells are never prefixed.';
+
+export function csvMetadata(context: PublishContext): Json {
+  const { dataset } = context;
+  const tables = tableSpecs(context.schemas);
+  return {
+    '@context': ['http://www.w3.org/ns/csvw', { '@language': 'en' }],
+    '@type': 'TableGroup',
+    'dc:title': dataset.fields.title,
+    'dc:description': CSV_CONVENTIONS,
+    'dc:license': { '@id': dataset.fields.license },
+    'dcat:version': dataset.fields.version,
+    'dc:issued': { '@value': dataset.fields.issued, '@type': 'xsd:date' },
+    dialect: {
+      encoding: 'utf-8',
+      delimiter: ',',
+      quoteChar: '"',
+      doubleQuote: true,
+      lineTerminators: [CSV_LINE_TERMINATOR],
+      header: true,
+      headerRowCount: 1,
+      trim: false,
+    },
+    null: '',
+    tables: tables.map((table) => tableDescription(table, tables, context)),
+  };
+}
+
+export const csvwMetadata: Publisher = {
+  name: 'csvw',
+  publish(context) {
+    return [
+      {
+        path: 'csv-metadata.json',
+        content: `${JSON.stringify(csvMetadata(context), null, 2)}\n`,
+        mediaType: 'application/csvm+json',
+      },
+    ];
+  },
+};

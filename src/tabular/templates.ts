@@ -1,0 +1,56 @@
+/**
+ * URI templates (RFC 6570) that give each row of a table the IRI of what it
+ * describes, built by the same rules as the IRIs themselves (model/iri.ts).
+ * `{+name}` is reserved expansion, so the '/' in ids is not percent-encoded.
+ */
+import { entityIri, objectId } from '../model/iri.js';
+import type { Column, TableSpec } from './tables.js';
+
+function variable(column: Column | undefined, reserved: boolean): string {
+  if (!column) throw new Error('table has no column for a template variable');
+  return reserved ? `{+${column.name}}` : `{${column.name}}`;
+}
+
+/** IRI template of the record a row belongs to (its `id`, or its owner key column). */
+function recordTemplate(table: TableSpec, baseIri: string): string {
+  const key = table.columns.find((c) => c.source.from === 'record-id' || (c.source.from === 'field' && c.name === 'id'));
+  return entityIri(baseIri, variable(key, true));
+}
+
+function positionColumn(table: TableSpec, depth: number): Column | undefined {
+  return table.columns.find((c) => c.source.from === 'position' && c.source.depth === depth);
+}
+
+/** IRI template of the object reached by walking `count` of the owner's steps (0: the record itself). */
+function walkTemplate(table: TableSpec, count: number, baseIri: string): string {
+  const steps = table.owners[0]?.steps.slice(0, count) ?? [];
+  if (steps.length === 0) return recordTemplate(table, baseIri);
+  const segments: string[] = [];
+  let depth = 0;
+  for (const step of steps) {
+    segments.push(step.name);
+    if (step.array) segments.push(variable(positionColumn(table, depth++), false));
+  }
+  return objectId(recordTemplate(table, baseIri), segments);
+}
+
+/** What a row describes: a record, a structured object (child tables), or the holder of a list (list tables). */
+export function rowSubjectTemplate(table: TableSpec, baseIri: string): string {
+  const steps = table.owners[0]?.steps.length ?? 0;
+  return walkTemplate(table, table.shape === 'list' ? steps - 1 : steps, baseIri);
+}
+
+/** For child tables: the node that holds the list the row's object is in. */
+export function rowHolderTemplate(table: TableSpec, baseIri: string): string {
+  return walkTemplate(table, (table.owners[0]?.steps.length ?? 1) - 1, baseIri);
+}
+
+/** IRI template of a single nested object flattened into a row (e.g. review_* columns). */
+export function flattenedObjectTemplate(table: TableSpec, path: readonly string[], baseIri: string): string {
+  return objectId(rowSubjectTemplate(table, baseIri), path);
+}
+
+/** Template of the IRI a reference column points to. */
+export function referenceTemplate(column: Column, baseIri: string): string {
+  return entityIri(baseIri, variable(column, true));
+}
