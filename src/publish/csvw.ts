@@ -4,7 +4,7 @@
  * resources as the linked-data dumps (same IRIs, same predicates).
  */
 import { expandCurie } from '../schema/prefixes.js';
-import { CSV_LINE_TERMINATOR } from '../tabular/csv.js';
+import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../tabular/csv.js';
 import { foreignKeys } from '../tabular/keys.js';
 import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
 import {
@@ -113,14 +113,6 @@ function tableDescription(table: TableSpec, tables: readonly TableSpec[], contex
   }
   return { url: table.path, 'dc:title': table.name, 'dc:description': table.description, tableSchema: schema };
 }
-
-/** The conventions a CSVW processor cannot express, stated for people. */
-export const CSV_CONVENTIONS =
-  'RFC 4180 CSV, UTF-8 without byte-order mark, CRLF after every row, header row of column names. ' +
-  'An empty cell is a missing (null) value. Lists are never packed into cells: each list is a table of its own with a position column (from 1). ' +
-  'Booleans are true or false. Dates are as precise as the sources state them: YYYY, YYYY-MM or YYYY-MM-DD. ' +
-  "A text cell that starts with =, +, -, @, a tab, a carriage return or an apostrophe is prefixed with one apostrophe (') so that spreadsheets do not run it as a formula; " +
-  'readers drop one leading apostrophe from text cells to get the value back. Number cells are never prefixed.';
 
 export function csvMetadata(context: PublishContext): Json {
   const { dataset } = context;

@@ -1,10 +1,24 @@
+import { sha256Sums } from './checksums.js';
 import { csvTables } from './csv.js';
 import { csvwMetadata } from './csvw.js';
+import { dataDictionaryMarkdown } from './data-dictionary.js';
+import { dataPackageJson } from './datapackage.js';
+import { dcatCatalogJsonld } from './dcat.js';
 import type { Publisher } from './types.js';
 import { recordsJson } from './records-json.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
- * earlier ones (checksums, catalogues), so they come last.
+ * earlier ones, so the describing files come last: the data package (sizes and
+ * hashes of the CSVs), the DCAT catalogue (every main file before it) and
+ * SHA256SUMS (every file). Add new outputs before them.
  */
-export const PUBLISHERS: readonly Publisher[] = [recordsJson, csvTables, csvwMetadata];
+export const PUBLISHERS: readonly Publisher[] = [
+  recordsJson,
+  csvTables,
+  csvwMetadata,
+  dataDictionaryMarkdown,
+  dataPackageJson,
+  dcatCatalogJsonld,
+  sha256Sums,
+];

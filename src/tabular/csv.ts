@@ -27,6 +27,14 @@ export function unescapeFormula(text: string): string {
   return text.startsWith(FORMULA_ESCAPE) ? text.slice(FORMULA_ESCAPE.length) : text;
 }
 
+/** The conventions, stated for people (a CSVW processor cannot express all of them). */
+export const CSV_CONVENTIONS =
+  'RFC 4180 CSV, UTF-8 without byte-order mark, CRLF after every row, header row of column names. ' +
+  'An empty cell is a missing (null) value. Lists are never packed into cells: each list is a table of its own with a position column (from 1). ' +
+  'Booleans are true or false. Dates are as precise as the sources state them: YYYY, YYYY-MM or YYYY-MM-DD. ' +
+  "A text cell that starts with =, +, -, @, a tab, a carriage return or an apostrophe is prefixed with one apostrophe (') so that spreadsheets do not run it as a formula; " +
+  'readers drop one leading apostrophe from text cells to get the value back. Number cells are never prefixed.';
+
 function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }

@@ -203,7 +203,7 @@ function listTables(properties: readonly PropertyInfo[], walk: Walk, out: TableS
         name: property.table,
         path: `csv/${property.table}.csv`,
         shape: 'child',
-        description: `${property.object.title || property.name}: ${property.description}`,
+        description: `${where} (${property.object.title || property.name}): ${property.description}`,
         owners,
         columns: [...walk.keys, position, ...valueColumns(property.object.properties, [], '', true, where)],
         primaryKey: [...walk.keys, position].map((c) => c.name),
@@ -217,7 +217,7 @@ function listTables(properties: readonly PropertyInfo[], walk: Walk, out: TableS
         name: property.table,
         path: `csv/${property.table}.csv`,
         shape: 'list',
-        description: property.description,
+        description: `${where}: ${property.description}`,
         owners,
         columns: [...walk.keys, itemColumn(property, walk.keys, where), position],
         primaryKey: [...walk.keys, position].map((c) => c.name),
@@ -288,8 +288,10 @@ function mergeShared(tables: readonly TableSpec[]): TableSpec {
     enum: kinds,
     source: { from: 'record-kind' },
   };
+  const list = first.owners[0]?.steps.at(-1);
   return {
     ...first,
+    description: `Every record's ${list?.name ?? first.name}: ${list?.description ?? ''}`,
     owners: tables.flatMap((t) => t.owners),
     columns: [recordId, recordKind, ...first.columns.slice(1)],
     primaryKey: ['record_id', ...first.primaryKey.slice(1)],

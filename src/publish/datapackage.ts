@@ -1,0 +1,115 @@
+/**
+ * `datapackage.json`: the CSV tables as a Frictionless Tabular Data Package, with
+ * a Table Schema per table (types, constraints, keys) and the size and SHA-256 of
+ * every CSV file.
+ */
+import { entityIri } from '../model/iri.js';
+import { recordsOf } from '../model/catalog.js';
+import { CSV_LINE_TERMINATOR } from '../tabular/csv.js';
+import { foreignKeys } from '../tabular/keys.js';
+import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
+import { PARTIAL_DATE_PATTERN, unanchored } from '../tabular/types.js';
+import { digest, earlierArtifact } from './digest.js';
+import type { Artifact, PublishContext, Publisher } from './types.js';
+
+type Json = { [key: string]: unknown };
+
+function typed(column: Column): Json {
+  switch (column.cellType) {
+    case 'integer':
+    case 'number':
+      return { type: column.cellType };
+    case 'boolean':
+      return { type: 'boolean', trueValues: ['true'], falseValues: ['false'] };
+    case 'string':
+      if (column.format === 'date') return { type: 'date' };
+      if (column.format === 'uri') return { type: 'string', format: 'uri' };
+      return { type: 'string' };
+  }
+}
+
+function field(column: Column): Json {
+  const constraints: Json = { required: column.required };
+  if (column.enum) constraints.enum = column.enum;
+  if (column.format === 'partial-date') constraints.pattern = PARTIAL_DATE_PATTERN;
+  else if (column.pattern) constraints.pattern = unanchored(column.pattern);
+  return { name: column.name, description: column.description, ...typed(column), constraints };
+}
+
+const single = (names: readonly string[]) => (names.length === 1 ? names[0] : names);
+
+function resource(table: TableSpec, tables: readonly TableSpec[], earlier: readonly Artifact[]): Json {
+  const file = digest(earlierArtifact(earlier, table.path));
+  const schema: Json = { fields: table.columns.map(field), missingValues: [''], primaryKey: single(table.primaryKey) };
+  const keys = foreignKeys(table, tables);
+  if (keys.length > 0) {
+    schema.foreignKeys = keys.map((key) => ({
+      fields: single(key.columns),
+      // Table Schema names the table itself with an empty resource.
+      reference: { resource: key.table === table ? '' : key.table.name, fields: single(key.referenced) },
+    }));
+  }
+  return {
+    name: table.name,
+    path: table.path,
+    profile: 'tabular-data-resource',
+    description: table.description,
+    format: 'csv',
+    mediatype: file.mediaType,
+    encoding: 'utf-8',
+    bytes: file.bytes,
+    hash: `sha256:${file.sha256}`,
+    dialect: { delimiter: ',', lineTerminator: CSV_LINE_TERMINATOR, quoteChar: '"', doubleQuote: true, header: true },
+    schema,
+  };
+}
+
+/** A package name: the last segment of the base IRI's path (lower case, url-usable). */
+export function packageName(baseIri: string): string {
+  const url = new URL(baseIri);
+  const segment = url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname;
+  return segment.toLowerCase().replace(/[^-a-z0-9._]/g, '-');
+}
+
+function sources(context: PublishContext): Json {
+  const list = recordsOf(context.catalog, 'source').map((source) => ({
+    title: String(source.fields.title),
+    ...(typeof source.fields.url === 'string' ? { path: source.fields.url } : {}),
+  }));
+  return list.length > 0 ? { sources: list } : {};
+}
+
+export function dataPackage(context: PublishContext, earlier: readonly Artifact[]): Json {
+  const { dataset, baseIri } = context;
+  const fields = dataset.fields;
+  const tables = tableSpecs(context.schemas);
+  const keywords = Array.isArray(fields.keywords) ? fields.keywords : [];
+  return {
+    profile: 'tabular-data-package',
+    name: packageName(baseIri),
+    id: entityIri(baseIri, dataset.id),
+    title: fields.title,
+    description: fields.description,
+    version: fields.version,
+    // The issue date of the data, never the clock, so that builds are reproducible.
+    created: `${String(fields.issued)}T00:00:00Z`,
+    licenses: [{ path: fields.license }],
+    ...(keywords.length > 0 ? { keywords } : {}),
+    contributors: [{ title: fields.publisher, role: 'publisher' }],
+    ...sources(context),
+    resources: tables.map((table) => resource(table, tables, earlier)),
+  };
+}
+
+export const dataPackageJson: Publisher = {
+  name: 'datapackage',
+  publish(context, earlier) {
+    return [
+      {
+        path: 'datapackage.json',
+        content: `${JSON.stringify(dataPackage(context, earlier), null, 2)}\n`,
+        mediaType: 'application/json',
+      },
+    ];
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * `catalog.jsonld`: the release described in DCAT (and VoID): a catalogue, the
+ * dataset, and a distribution for every main file with its media type, size,
+ * SHA-256, licence, version and issue date. Every node has an IRI.
+ */
+import { entityIri, objectId } from '../model/iri.js';
+import { PREFIXES } from '../schema/prefixes.js';
+import { byPath, digest, type FileDigest } from './digest.js';
+import type { Artifact, PublishContext, Publisher } from './types.js';
+
+type Json = { [key: string]: unknown };
+
+export const CATALOG_PATH = 'catalog.jsonld';
+
+/**
+ * Which earlier files are distributions: the files at the top of the release and
+ * the CSV tables; not the many per-entity pages below other folders (the site).
+ */
+export function isDistribution(path: string): boolean {
+  return !path.includes('/') || path.startsWith('csv/');
+}
+
+const CONTEXT_PREFIXES = ['dcat', 'dcterms', 'foaf', 'owl', 'spdx', 'void', 'xsd'] as const;
+
+function mediaTypeIri(mediaType: string): string {
+  const [essence = mediaType] = mediaType.split(';');
+  return `https://www.iana.org/assignments/media-types/${essence.trim()}`;
+}
+
+function distribution(file: FileDigest, context: PublishContext, common: Json): Json {
+  return {
+    '@id': entityIri(context.baseIri, objectId(context.dataset.id, ['distribution', file.path])),
+    '@type': 'dcat:Distribution',
+    'dcterms:title': file.path,
+    'dcat:mediaType': { '@id': mediaTypeIri(file.mediaType) },
+    'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:nonNegativeInteger' },
+    'spdx:checksum': {
+      '@id': entityIri(context.baseIri, objectId(context.dataset.id, ['checksum', file.path])),
+      '@type': 'spdx:Checksum',
+      'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
+      'spdx:checksumValue': { '@value': file.sha256, '@type': 'xsd:hexBinary' },
+    },
+    ...common,
+  };
+}
+
+export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[]): Json {
+  const { dataset, baseIri, catalog } = context;
+  const fields = dataset.fields;
+  const language = String(fields.language);
+  const text = (value: unknown) => ({ '@value': String(value), '@language': language });
+  const datasetIri = entityIri(baseIri, dataset.id);
+  const publisherIri = entityIri(baseIri, objectId(dataset.id, ['publisher']));
+  const files = earlier.filter((a) => isDistribution(a.path)).map(digest).sort(byPath);
+  const common: Json = {
+    'dcterms:license': { '@id': fields.license },
+    'dcterms:issued': { '@value': fields.issued, '@type': 'xsd:date' },
+    'dcat:version': fields.version,
+    'owl:versionInfo': fields.version,
+  };
+  const distributions = files.map((file) => distribution(file, context, common));
+  const keywords = Array.isArray(fields.keywords) ? fields.keywords.map(text) : [];
+  const partnership = typeof fields.partnership === 'string' ? { 'foaf:primaryTopic': { '@id': entityIri(baseIri, fields.partnership) } } : {};
+  return {
+    '@context': Object.fromEntries(CONTEXT_PREFIXES.map((prefix) => [prefix, PREFIXES[prefix]])),
+    '@graph': [
+      {
+        '@id': entityIri(baseIri, objectId(dataset.id, ['catalog'])),
+        '@type': 'dcat:Catalog',
+        'dcterms:title': text(fields.title),
+        'dcterms:publisher': { '@id': publisherIri },
+        'dcat:dataset': { '@id': datasetIri },
+        ...common,
+      },
+      {
+        '@id': publisherIri,
+        '@type': 'foaf:Agent',
+        'foaf:name': text(fields.publisher),
+      },
+      {
+        '@id': datasetIri,
+        '@type': ['dcat:Dataset', 'void:Dataset'],
+        'dcterms:title': text(fields.title),
+        'dcterms:description': text(fields.description),
+        'dcterms:publisher': { '@id': publisherIri },
+        'dcterms:language': language,
+        ...(keywords.length > 0 ? { 'dcat:keyword': keywords } : {}),
+        ...partnership,
+        ...common,
+        'void:uriSpace': baseIri,
+        'void:entities': { '@value': String(catalog.records.length), '@type': 'xsd:integer' },
+        'dcat:distribution': distributions.map((d) => ({ '@id': d['@id'] })),
+      },
+      ...distributions,
+    ],
+  };
+}
+
+export const dcatCatalogJsonld: Publisher = {
+  name: 'dcat',
+  publish(context, earlier) {
+    return [
+      {
+        path: CATALOG_PATH,
+        content: `${JSON.stringify(dcatCatalog(context, earlier), null, 2)}\n`,
+        mediaType: 'application/ld+json',
+      },
+    ];
+  },
+};
