@@ -6,7 +6,17 @@ import { type Artifact, artifactBytes } from './publish/types.js';
  * Write the release beside the target, then swap it in with renames, so that a
  * failure at any point leaves the previous release exactly as it was.
  */
+/** Two publishers writing one file would silently lose one of them: refuse before writing anything. */
+function checkUniquePaths(artifacts: readonly Artifact[]): void {
+  const seen = new Set<string>();
+  for (const { path: file } of artifacts) {
+    if (seen.has(file)) throw new Error(`artifact written twice: ${file}`);
+    seen.add(file);
+  }
+}
+
 export async function writeReleaseAtomically(outDir: string, artifacts: readonly Artifact[]): Promise<void> {
+  checkUniquePaths(artifacts);
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const stamp = `${process.pid}-${Date.now()}`;

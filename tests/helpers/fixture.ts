@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { compileRelease } from '../../src/build.js';
+import type { Publisher } from '../../src/publish/types.js';
+import { validateDataDir } from '../../src/validate.js';
+
+export const FICTIONAL_DATA = fileURLToPath(new URL('../fixtures/fictional/data/', import.meta.url));
+
+/** The fictional fixture validated and linked, with its release compiled in memory. */
+export async function fictionalRelease(publishers?: readonly Publisher[]) {
+  const validation = await validateDataDir({ dataDir: FICTIONAL_DATA });
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`fixture is invalid: ${JSON.stringify(errors)}`);
+  const artifacts = await compileRelease(validation.catalog, validation.schemas, { publishers });
+  const text = (path: string) => {
+    const artifact = artifacts.find((a) => a.path === path);
+    if (!artifact) throw new Error(`no artifact ${path}`);
+    return typeof artifact.content === 'string' ? artifact.content : new TextDecoder().decode(artifact.content);
+  };
+  return { ...validation, artifacts, text };
+}
