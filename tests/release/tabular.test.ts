@@ -256,7 +256,7 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
         'dcat:version': '1.2.3',
       });
     }
-    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
+    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')?.['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
     const dataset = nodes.find((n) => n['@id'] === `${BASE}dataset`);
     expect(dataset?.['dcat:distribution']).toHaveLength(distributions.length);
     expect(dataset?.['void:entities']['@value']).toBe(String(release.catalog.records.length));
