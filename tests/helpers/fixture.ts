@@ -5,11 +5,19 @@ import { validateDataDir } from '../../src/validate.js';
 
 export const FICTIONAL_DATA = fileURLToPath(new URL('../fixtures/fictional/data/', import.meta.url));
 
+/** The curated data of the repository. */
+export const REAL_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+
 /** The fictional fixture validated and linked, with its release compiled in memory. */
-export async function fictionalRelease(publishers?: readonly Publisher[]) {
-  const validation = await validateDataDir({ dataDir: FICTIONAL_DATA });
+export function fictionalRelease(publishers?: readonly Publisher[]) {
+  return compiledRelease(FICTIONAL_DATA, publishers);
+}
+
+/** A data folder validated and linked, with its release compiled in memory. */
+export async function compiledRelease(dataDir: string, publishers?: readonly Publisher[]) {
+  const validation = await validateDataDir({ dataDir });
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture is invalid: ${JSON.stringify(errors)}`);
+  if (errors.length > 0) throw new Error(`${dataDir} is invalid: ${JSON.stringify(errors)}`);
   const artifacts = await compileRelease(validation.catalog, validation.schemas, { publishers });
   const text = (path: string) => {
     const artifact = artifacts.find((a) => a.path === path);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { entityIri } from '../../src/model/iri.js';
 import { foreignKeys } from '../../src/tabular/keys.js';
 import { tableSpecs, type TableSpec } from '../../src/tabular/tables.js';
-import { fictionalRelease } from '../helpers/fixture.js';
+import { compiledRelease, FICTIONAL_DATA, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
 import { parseCsv, readTables } from '../helpers/read-tables.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
@@ -19,7 +19,6 @@ beforeAll(async () => {
   tables = tableSpecs(release.schemas);
 });
 
-const csvFiles = () => new Map(tables.map((t) => [t.path, release.text(t.path)]));
 const rowsOf = (name: string) => parseCsv(release.text(`csv/${name}.csv`)).rows;
 const bytesOf = (path: string) => {
   const artifact = release.artifacts.find((a) => a.path === path);
@@ -84,17 +83,27 @@ describe('CSV files', () => {
     const partnership = rowsOf('partnerships')[0];
     expect([partnership?.review_description, partnership?.review_paragraph]).toEqual(['The foreign office reviews progress every year.', 'accord/para/3']);
   });
+});
+
+describe.each([
+  ['the fictional fixture', FICTIONAL_DATA],
+  ['the curated data', REAL_DATA],
+])('the CSV tables of %s', (_name, dataDir) => {
+  let data: Release;
+  beforeAll(async () => {
+    data = await compiledRelease(dataDir);
+  });
 
   it('read back into exactly the records and links of the model (lossless)', () => {
-    const read = readTables(tables, csvFiles(), release.schemas);
-    expect(read.size).toBe(release.catalog.records.length);
-    for (const record of release.catalog.records) {
+    const read = readTables(tables, new Map(tables.map((t) => [t.path, data.text(t.path)])), data.schemas);
+    expect(read.size).toBe(data.catalog.records.length);
+    for (const record of data.catalog.records) {
       expect(read.get(record.id), record.id).toEqual({ kind: record.kind, fields: record.fields });
     }
   });
 
   it('hold no dangling foreign key and no duplicate primary key', () => {
-    const byPath = new Map(tables.map((t) => [t.path, parseCsv(release.text(t.path)).rows]));
+    const byPath = new Map(tables.map((t) => [t.path, parseCsv(data.text(t.path)).rows]));
     let checked = 0;
     for (const table of tables) {
       const rows = byPath.get(table.path) ?? [];
