@@ -10,12 +10,3 @@ export function entityIri(baseIri: string, id: string): string {
 export function idFromIri(baseIri: string, iri: string): string | undefined {
   return iri.startsWith(baseIri) ? iri.slice(baseIri.length) : undefined;
 }
-
-/**
- * Id of a structured object inside a record (a claim, a role, a review
- * arrangement): the record's id, the property's name and, in a list, the
- * object's position from 1, e.g. `person/ada-quill/roles/1`. Never a blank node.
- */
-export function objectId(recordId: string, steps: readonly (string | number)[]): string {
-  return [recordId, ...steps].join('/');
-}

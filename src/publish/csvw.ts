@@ -3,7 +3,7 @@
  * CSVW processor can check the CSVs and turn each row into the same RDF
  * resources as the linked-data dumps (same IRIs, same predicates).
  */
-import { expandCurie } from '../schema/prefixes.js';
+import { dataPrefixes, expandCurie, type PrefixMap } from '../rdf/prefixes.js';
 import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../tabular/csv.js';
 import { foreignKeys } from '../tabular/keys.js';
 import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
@@ -20,7 +20,7 @@ type Json = { [key: string]: unknown };
 
 function datatype(column: Column): string | Json {
   if (column.cellType === 'integer') return 'integer';
-  if (column.cellType === 'number') return 'double';
+  if (column.cellType === 'number') return 'decimal';
   if (column.cellType === 'boolean') return { base: 'boolean', format: 'true|false' };
   if (column.format === 'date') return 'date';
   if (column.format === 'uri') return 'anyURI';
@@ -31,14 +31,14 @@ function datatype(column: Column): string | Json {
 }
 
 /** valueUrl of a column whose values are IRIs: references, codes and URLs. */
-function valueUrl(column: Column, baseIri: string): string | undefined {
+function valueUrl(column: Column, baseIri: string, prefixes: PrefixMap): string | undefined {
   if (column.refKinds) return referenceTemplate(column, baseIri);
-  if (column.rdf?.iriPrefix) return `${expandCurie(column.rdf.iriPrefix)}{${column.name}}`;
+  if (column.rdf?.iriPrefix) return `${expandCurie(column.rdf.iriPrefix, prefixes)}{${column.name}}`;
   if (column.rdf?.iri) return `{+${column.name}}`;
   return undefined;
 }
 
-function columnDescription(column: Column, table: TableSpec, baseIri: string): Json {
+function columnDescription(column: Column, table: TableSpec, baseIri: string, prefixes: PrefixMap): Json {
   const described: Json = {
     name: column.name,
     titles: column.name,
@@ -52,8 +52,8 @@ function columnDescription(column: Column, table: TableSpec, baseIri: string): J
     described.suppressOutput = true;
     return described;
   }
-  described.propertyUrl = expandCurie(predicate);
-  const url = valueUrl(column, baseIri);
+  described.propertyUrl = expandCurie(predicate, prefixes);
+  const url = valueUrl(column, baseIri, prefixes);
   if (url) described.valueUrl = url;
   else if (column.rdf?.lang) described.lang = column.rdf.lang;
   if (source.from === 'field' && source.path.length > 1) {
@@ -63,7 +63,7 @@ function columnDescription(column: Column, table: TableSpec, baseIri: string): J
 }
 
 function virtual(propertyUrl: string, valueUrl: string, aboutUrl?: string): Json {
-  return { virtual: true, ...(aboutUrl ? { aboutUrl } : {}), propertyUrl: expandCurie(propertyUrl), valueUrl };
+  return { virtual: true, ...(aboutUrl ? { aboutUrl } : {}), propertyUrl, valueUrl };
 }
 
 /**
@@ -71,13 +71,14 @@ function virtual(propertyUrl: string, valueUrl: string, aboutUrl?: string): Json
  * link from their holder. A flattened object is linked only when it is required,
  * since a virtual column cannot tell whether an optional object is present.
  */
-function virtualColumns(table: TableSpec, context: PublishContext): Json[] {
+function virtualColumns(table: TableSpec, context: PublishContext, prefixes: PrefixMap): Json[] {
+  const iri = (curie: string) => expandCurie(curie, prefixes);
   const subject = rowSubjectTemplate(table, context.baseIri);
-  const columns = table.rdfTypes.map((type) => virtual('rdf:type', expandCurie(type)));
+  const columns = table.rdfTypes.map((type) => virtual(iri('rdf:type'), iri(type)));
   const list = table.owners[0]?.steps.at(-1);
   const listPredicate = list?.rdf?.predicates[0];
   if (table.shape === 'child' && listPredicate) {
-    columns.push(virtual(listPredicate, subject, rowHolderTemplate(table, context.baseIri)));
+    columns.push(virtual(iri(listPredicate), subject, rowHolderTemplate(table, context.baseIri)));
   }
   if (table.shape === 'entity') {
     const kind = context.schemas.byKind.get(table.owners[0]?.kind ?? '');
@@ -85,18 +86,19 @@ function virtualColumns(table: TableSpec, context: PublishContext): Json[] {
       const predicate = property.rdf?.predicates[0];
       if (!property.object || property.array || !property.required || !predicate) continue;
       const object = flattenedObjectTemplate(table, [property.name], context.baseIri);
-      columns.push(virtual(predicate, object));
-      columns.push(...property.object.rdfTypes.map((type) => virtual('rdf:type', expandCurie(type), object)));
+      columns.push(virtual(iri(predicate), object));
+      columns.push(...property.object.rdfTypes.map((type) => virtual(iri('rdf:type'), iri(type), object)));
     }
   }
   return columns;
 }
 
 function tableDescription(table: TableSpec, tables: readonly TableSpec[], context: PublishContext): Json {
+  const prefixes = dataPrefixes(context.baseIri);
   const schema: Json = {
     columns: [
-      ...table.columns.map((column) => columnDescription(column, table, context.baseIri)),
-      ...virtualColumns(table, context),
+      ...table.columns.map((column) => columnDescription(column, table, context.baseIri, prefixes)),
+      ...virtualColumns(table, context, prefixes),
     ],
     primaryKey: table.primaryKey.length === 1 ? table.primaryKey[0] : table.primaryKey,
     aboutUrl: rowSubjectTemplate(table, context.baseIri),

@@ -3,8 +3,8 @@
  * dataset, and a distribution for every main file with its media type, size,
  * SHA-256, licence, version and issue date. Every node has an IRI.
  */
-import { entityIri, objectId } from '../model/iri.js';
-import { PREFIXES } from '../schema/prefixes.js';
+import { entityIri } from '../model/iri.js';
+import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../rdf/prefixes.js';
 import { byPath, digest, type FileDigest } from './digest.js';
 import type { Artifact, PublishContext, Publisher } from './types.js';
 
@@ -20,7 +20,20 @@ export function isDistribution(path: string): boolean {
   return !path.includes('/') || path.startsWith('csv/');
 }
 
-const CONTEXT_PREFIXES = ['dcat', 'dcterms', 'foaf', 'owl', 'spdx', 'void', 'xsd'] as const;
+const CONTEXT: Readonly<Record<string, string | undefined>> = {
+  dcat: VOCABULARIES.dcat,
+  dcterms: VOCABULARIES.dcterms,
+  foaf: VOCABULARIES.foaf,
+  owl: SCHEMA_VOCABULARIES.owl,
+  spdx: 'http://spdx.org/rdf/terms#',
+  void: VOCABULARIES.void,
+  xsd: VOCABULARIES.xsd,
+};
+
+/** IRIs of the catalogue's own nodes, below the dataset record's: `<base>dataset/distribution/csv/x.csv`. */
+function datasetPartIri(context: PublishContext, ...segments: string[]): string {
+  return entityIri(context.baseIri, [context.dataset.id, ...segments].join('/'));
+}
 
 function mediaTypeIri(mediaType: string): string {
   const [essence = mediaType] = mediaType.split(';');
@@ -29,13 +42,13 @@ function mediaTypeIri(mediaType: string): string {
 
 function distribution(file: FileDigest, context: PublishContext, common: Json): Json {
   return {
-    '@id': entityIri(context.baseIri, objectId(context.dataset.id, ['distribution', file.path])),
+    '@id': datasetPartIri(context, 'distribution', file.path),
     '@type': 'dcat:Distribution',
     'dcterms:title': file.path,
     'dcat:mediaType': { '@id': mediaTypeIri(file.mediaType) },
     'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:nonNegativeInteger' },
     'spdx:checksum': {
-      '@id': entityIri(context.baseIri, objectId(context.dataset.id, ['checksum', file.path])),
+      '@id': datasetPartIri(context, 'checksum', file.path),
       '@type': 'spdx:Checksum',
       'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
       'spdx:checksumValue': { '@value': file.sha256, '@type': 'xsd:hexBinary' },
@@ -50,7 +63,7 @@ export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[
   const language = String(fields.language);
   const text = (value: unknown) => ({ '@value': String(value), '@language': language });
   const datasetIri = entityIri(baseIri, dataset.id);
-  const publisherIri = entityIri(baseIri, objectId(dataset.id, ['publisher']));
+  const publisherIri = datasetPartIri(context, 'publisher');
   const files = earlier.filter((a) => isDistribution(a.path)).map(digest).sort(byPath);
   const common: Json = {
     'dcterms:license': { '@id': fields.license },
@@ -62,10 +75,10 @@ export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[
   const keywords = Array.isArray(fields.keywords) ? fields.keywords.map(text) : [];
   const partnership = typeof fields.partnership === 'string' ? { 'foaf:primaryTopic': { '@id': entityIri(baseIri, fields.partnership) } } : {};
   return {
-    '@context': Object.fromEntries(CONTEXT_PREFIXES.map((prefix) => [prefix, PREFIXES[prefix]])),
+    '@context': CONTEXT,
     '@graph': [
       {
-        '@id': entityIri(baseIri, objectId(dataset.id, ['catalog'])),
+        '@id': datasetPartIri(context, 'catalog'),
         '@type': 'dcat:Catalog',
         'dcterms:title': text(fields.title),
         'dcterms:publisher': { '@id': publisherIri },

@@ -1,14 +1,22 @@
 /**
  * URI templates (RFC 6570) that give each row of a table the IRI of what it
- * describes, built by the same rules as the IRIs themselves (model/iri.ts).
- * `{+name}` is reserved expansion, so the '/' in ids is not percent-encoded.
+ * describes, by the same rules as the IRIs of the linked data: a record is the
+ * base IRI plus its id; a structured object inside it is the record's IRI with
+ * a fragment of the property's name and, in a list, its position from 1
+ * (`…/person/x#roles-1`), deeper objects extending the fragment. `{+name}` is
+ * reserved expansion, so the '/' in ids is not percent-encoded.
  */
-import { entityIri, objectId } from '../model/iri.js';
+import { entityIri } from '../model/iri.js';
 import type { Column, TableSpec } from './tables.js';
 
 function variable(column: Column | undefined, reserved: boolean): string {
   if (!column) throw new Error('table has no column for a template variable');
   return reserved ? `{+${column.name}}` : `{${column.name}}`;
+}
+
+/** Extend a record's or an object's IRI (template) to one of its structured objects. */
+function objectTemplate(holder: string, name: string): string {
+  return holder.includes('#') ? `${holder}-${name}` : `${holder}#${name}`;
 }
 
 /** IRI template of the record a row belongs to (its `id`, or its owner key column). */
@@ -23,15 +31,13 @@ function positionColumn(table: TableSpec, depth: number): Column | undefined {
 
 /** IRI template of the object reached by walking `count` of the owner's steps (0: the record itself). */
 function walkTemplate(table: TableSpec, count: number, baseIri: string): string {
-  const steps = table.owners[0]?.steps.slice(0, count) ?? [];
-  if (steps.length === 0) return recordTemplate(table, baseIri);
-  const segments: string[] = [];
+  let template = recordTemplate(table, baseIri);
   let depth = 0;
-  for (const step of steps) {
-    segments.push(step.name);
-    if (step.array) segments.push(variable(positionColumn(table, depth++), false));
+  for (const step of table.owners[0]?.steps.slice(0, count) ?? []) {
+    const name = step.array ? `${step.name}-${variable(positionColumn(table, depth++), false)}` : step.name;
+    template = objectTemplate(template, name);
   }
-  return objectId(recordTemplate(table, baseIri), segments);
+  return template;
 }
 
 /** What a row describes: a record, a structured object (child tables), or the holder of a list (list tables). */
@@ -45,9 +51,9 @@ export function rowHolderTemplate(table: TableSpec, baseIri: string): string {
   return walkTemplate(table, (table.owners[0]?.steps.length ?? 1) - 1, baseIri);
 }
 
-/** IRI template of a single nested object flattened into a row (e.g. review_* columns). */
+/** IRI template of a single nested object flattened into a row (e.g. the review_* columns). */
 export function flattenedObjectTemplate(table: TableSpec, path: readonly string[], baseIri: string): string {
-  return objectId(rowSubjectTemplate(table, baseIri), path);
+  return path.reduce(objectTemplate, rowSubjectTemplate(table, baseIri));
 }
 
 /** Template of the IRI a reference column points to. */

@@ -153,8 +153,8 @@ describe('csv-metadata.json (CSVW)', () => {
     expect(agreements.primaryKey).toBe('id');
     const column = (name: string) => agreements.columns.find((c: Json) => c.name === name);
     expect(column('title')).toMatchObject({ propertyUrl: 'http://purl.org/dc/terms/title', lang: 'en', required: true });
-    expect(column('exchanged_at')).toMatchObject({ propertyUrl: 'https://w3id.org/sg-kr-partnership/vocab#exchangedAt', valueUrl: `${BASE}{+exchanged_at}` });
-    expect(column('kind').valueUrl).toBe('https://w3id.org/sg-kr-partnership/vocab#agreement-kind/{kind}');
+    expect(column('exchanged_at')).toMatchObject({ propertyUrl: `${BASE}vocab#exchangedAt`, valueUrl: `${BASE}{+exchanged_at}` });
+    expect(column('kind').valueUrl).toBe(`${BASE}vocab#agreement-kind/{kind}`);
     expect(column('date_signed').datatype).toEqual({ base: 'string', format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$' });
     expect(column('binding').datatype).toEqual({ base: 'boolean', format: 'true|false' });
     expect(column('iri').suppressOutput).toBe(true);
@@ -174,18 +174,18 @@ describe('csv-metadata.json (CSVW)', () => {
   it('names structured objects and list holders with IRIs, never blank nodes', () => {
     const schema = (url: string) => metadata.tables.find((t: Json) => t.url === url).tableSchema;
     const announcements = schema('csv/partnership_announcements.csv');
-    expect(expand(announcements.aboutUrl, { partnership_id: 'partnership/arcadia-borealis', position: '1' })).toBe(`${BASE}partnership/arcadia-borealis/announced/1`);
+    expect(expand(announcements.aboutUrl, { partnership_id: 'partnership/arcadia-borealis', position: '1' })).toBe(`${BASE}partnership/arcadia-borealis#announced-1`);
     expect(announcements.columns.find((c: Json) => c.virtual && c.propertyUrl.endsWith('announcementClaim'))).toMatchObject({
       aboutUrl: `${BASE}{+partnership_id}`,
-      valueUrl: `${BASE}{+partnership_id}/announced/{position}`,
+      valueUrl: `${BASE}{+partnership_id}#announced-{position}`,
     });
-    expect(schema('csv/partnership_announcement_sources.csv').aboutUrl).toBe(`${BASE}{+partnership_id}/announced/{announced_position}`);
+    expect(schema('csv/partnership_announcement_sources.csv').aboutUrl).toBe(`${BASE}{+partnership_id}#announced-{announced_position}`);
     expect(schema('csv/partnership_announcement_sources.csv').foreignKeys).toContainEqual({
       columnReference: ['partnership_id', 'announced_position'],
       reference: { resource: 'csv/partnership_announcements.csv', columnReference: ['partnership_id', 'position'] },
     });
     const review = schema('csv/partnerships.csv').columns.find((c: Json) => c.name === 'review_description');
-    expect(review).toMatchObject({ aboutUrl: `${BASE}{+id}/review`, propertyUrl: 'https://schema.org/description' });
+    expect(review).toMatchObject({ aboutUrl: `${BASE}{+id}#review`, propertyUrl: 'https://schema.org/description' });
     expect(schema('csv/record_sources.csv')).toMatchObject({ aboutUrl: `${BASE}{+record_id}`, primaryKey: ['record_id', 'position'] });
   });
 });
