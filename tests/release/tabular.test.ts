@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityIri } from '../../src/model/iri.js';
+import { isDistribution } from '../../src/publish/dcat.js';
+import { dataPrefixes, expandCurie } from '../../src/rdf/prefixes.js';
 import { foreignKeys } from '../../src/tabular/keys.js';
 import { tableSpecs, type TableSpec } from '../../src/tabular/tables.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
@@ -158,10 +160,9 @@ describe('csv-metadata.json (CSVW)', () => {
     expect(column('date_signed').datatype).toEqual({ base: 'string', format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$' });
     expect(column('binding').datatype).toEqual({ base: 'boolean', format: 'true|false' });
     expect(column('iri').suppressOutput).toBe(true);
-    expect(agreements.columns.filter((c: Json) => c.virtual).map((c: Json) => c.valueUrl)).toEqual([
-      'http://data.europa.eu/eli/ontology#Work',
-      'https://schema.org/CreativeWork',
-    ]);
+    const types = agreements.columns.filter((c: Json) => c.virtual).map((c: Json) => c.valueUrl);
+    expect(types).toEqual(release.schemas.byKind.get('agreement')?.rdfTypes.map((t) => expandCurie(t, dataPrefixes(BASE))));
+    expect(types).toContain('http://data.europa.eu/eli/ontology#Work');
     expect(agreements.foreignKeys).toContainEqual({ columnReference: 'exchanged_at', reference: { resource: 'csv/events.csv', columnReference: 'id' } });
     for (const table of metadata.tables.filter((t: Json) => !t.url.includes('_'))) {
       for (const row of parseCsv(release.text(table.url)).rows) {
@@ -252,8 +253,10 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
     const nodes: Json[] = doc['@graph'];
     const distributions = nodes.filter((n) => n['@type'] === 'dcat:Distribution');
     const described = distributions.map((d) => d['dcterms:title']);
-    const expected = release.artifacts.map((a) => a.path).filter((p) => p !== 'catalog.jsonld' && p !== 'SHA256SUMS').sort();
-    expect(described).toEqual(expected);
+    const expected = release.artifacts.map((a) => a.path).filter((p) => isDistribution(p) && p !== 'catalog.jsonld' && p !== 'SHA256SUMS');
+    expect(described).toEqual(expected.sort());
+    expect(described).toEqual(expect.arrayContaining(['records.json', 'csv/agreements.csv', 'csv-metadata.json', 'datapackage.json', 'DATA-DICTIONARY.md']));
+    expect(described.filter((p: string) => p.startsWith('site/'))).toEqual([]);
     for (const d of distributions) {
       const path = d['dcterms:title'];
       expect(d['@id']).toBe(`${BASE}dataset/distribution/${path}`);
