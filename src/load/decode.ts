@@ -90,7 +90,8 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
     };
   }
   const diagnostics: Diagnostic[] = [];
-  let text = new TextDecoder('utf-8').decode(bytes);
+  // ignoreBOM keeps a leading BOM in the text: by default TextDecoder drops it silently, and the check below never fired.
+  let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
     diagnostics.push({
