@@ -28,7 +28,9 @@ export function nearest(input: string, candidates: Iterable<string>): string | u
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  // A suggestion must keep at least one character of what was typed: otherwise a short
+  // input ("1") is "near" every short name ("id") only because both are short.
+  return best !== undefined && bestDistance <= limit && bestDistance < Math.min(input.length, best.length) ? best : undefined;
 }
 
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
