@@ -63,12 +63,30 @@ function keyText(key: unknown): string | undefined {
 }
 
 /**
+ * Where the tag written before a node starts. The node's range begins at its value,
+ * after the tag (`name: !foo Caldera`), but the tag is what the author must remove.
+ */
+export function tagOffset(text: string, valueStart: number): number | undefined {
+  let end = valueStart;
+  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1] ?? '')) start--;
+  return start < end && text[start] === '!' ? start : undefined;
+}
+
+/**
  * Checks the parser leaves to us: keys equal as text (`1` and `"1"` become the same
  * JSON key), aliases (expansion bombs, and hidden sharing in hand-kept data), and
  * tags beyond the core schema's.
  */
-function structuralDiagnostics(file: string, document: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
+function structuralDiagnostics(
+  file: string,
+  text: string,
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const aliases = new Map<string, { diagnostic: Diagnostic; uses: number }>();
   visit(document, {
     Map(_, map) {
       const seen = new Map<string, Node>();
@@ -95,8 +113,15 @@ function structuralDiagnostics(file: string, document: Document.Parsed, lineCoun
       }
     },
     Alias(_, alias) {
+      // One report per anchor, at its first use: an expansion bomb repeats each alias
+      // many times, and a report line per repeat would itself be the bomb.
+      const earlier = aliases.get(alias.source);
+      if (earlier) {
+        earlier.uses++;
+        return;
+      }
       const at = spanOf(alias, lineCounter);
-      diagnostics.push({
+      const diagnostic: Diagnostic = {
         code: 'YAML_ALIAS',
         severity: 'error',
         message: `alias *${alias.source} is not allowed in data files`,
@@ -104,23 +129,29 @@ function structuralDiagnostics(file: string, document: Document.Parsed, lineCoun
         start: at?.start ?? FILE_START,
         end: at?.end,
         hint: 'write the value out in full; each record states its own values',
-      });
+      };
+      aliases.set(alias.source, { diagnostic, uses: 1 });
+      diagnostics.push(diagnostic);
     },
     Node(_, node) {
       if (!isAlias(node) && node.tag && !CORE_TAGS.has(node.tag)) {
         const at = spanOf(node, lineCounter);
+        const tagAt = node.range ? tagOffset(text, node.range[0]) : undefined;
         diagnostics.push({
           code: 'YAML_TAG',
           severity: 'error',
           message: `tag ${node.tag} is not allowed in data files`,
           file,
-          start: at?.start ?? FILE_START,
+          start: tagAt === undefined ? (at?.start ?? FILE_START) : position(lineCounter, tagAt),
           end: at?.end,
           hint: 'remove the tag; quote the value if it is text',
         });
       }
     },
   });
+  for (const { diagnostic, uses } of aliases.values()) {
+    if (uses > 1) diagnostic.message += ` (used ${uses} times in this file)`;
+  }
   return diagnostics;
 }
 
@@ -168,7 +199,7 @@ export function parseDataText(file: string, text: string): ParsedFile {
   }
   const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
   for (const problem of parseProblems) result.diagnostics.push(fromYamlError(file, problem, lineCounter));
-  const structural = structuralDiagnostics(file, first, lineCounter);
+  const structural = structuralDiagnostics(file, text, first, lineCounter);
   result.diagnostics.push(...structural);
   if (first.errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;
 
