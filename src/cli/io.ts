@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -22,4 +23,16 @@ export function displayPaths(diagnostics: readonly Diagnostic[], dataDir: string
     file: show(d.file),
     ...(d.related ? { related: d.related.map((r) => ({ ...r, file: show(r.file) })) } : {}),
   }));
+}
+
+/**
+ * Why a folder given on the command line cannot be used, or undefined when it can.
+ * A wrong --data path is a usage error (exit 2), not an internal fault with a stack trace.
+ */
+export async function folderProblem(dir: string): Promise<string | undefined> {
+  try {
+    return (await stat(dir)).isDirectory() ? undefined : 'not a folder';
+  } catch {
+    return 'no such folder';
+  }
 }
