@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { recordsOf } from '../src/model/catalog.js';
+import { validateDataDir } from '../src/validate.js';
+import { compiledRelease, FICTIONAL_DATA, REAL_DATA } from './helpers/fixture.js';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+describe('the curated data', async () => {
+  const validation = await validateDataDir({ dataDir: REAL_DATA });
+  const { catalog } = validation;
+  const numbers = recordsOf(catalog, 'paragraph').map((p) => String(p.fields.number));
+
+  it('validates with no diagnostic at all, warnings included', () => {
+    expect(validation.diagnostics).toEqual([]);
+  });
+
+  it('holds the 24 numbered paragraphs of the joint statement, 1 to 24 in document order', () => {
+    const top = numbers.filter((n) => !n.includes('.'));
+    expect(top).toEqual(Array.from({ length: 24 }, (_, i) => String(i + 1)));
+  });
+
+  it('holds its 37 sub-paragraphs, from 5.1 to 16.4', () => {
+    const sub = numbers.filter((n) => n.includes('.'));
+    expect(sub).toHaveLength(37);
+    expect(sub[0]).toBe('5.1');
+    expect(sub.at(-1)).toBe('16.4');
+    for (const number of sub) expect(numbers).toContain(number.split('.')[0]);
+  });
+
+  it('lists the 8 Annex B instruments, 4 of them exchanged before the leaders on 2 November 2025', () => {
+    const annex = catalog.byId.get('list-of-mous-and-agreements');
+    expect(annex?.fields.annexLabel).toBe('Annex B');
+    const listed = annex?.fields.lists as string[];
+    expect(listed).toEqual([
+      'agreement/iea-verification-chemical-biological-warfare-agents',
+      'agreement/mou-public-personnel-administration',
+      'agreement/mou-healthcare-cooperation',
+      'agreement/mou-cooperation-forensic-science',
+      'agreement/mou-green-digital-shipping-corridor',
+      'agreement/mou-digital-cooperation',
+      'agreement/mou-ai-safety',
+      'agreement/mou-cultural-sports-cooperation',
+    ]);
+    const ceremony = 'event/2025-11-02-mou-exchange-ceremony';
+    expect(catalog.byId.get(ceremony)?.fields.startDate).toBe('2025-11-02');
+    const exchanged = listed.filter((id) => catalog.byId.get(id)?.fields.exchangedAt === ceremony);
+    // The press release: the leaders "witnessed the exchange of four MOUs ... in public personnel
+    // administration, a Green and Digital Shipping Corridor, digitalisation, and culture and sports".
+    expect(exchanged).toEqual([
+      'agreement/mou-public-personnel-administration',
+      'agreement/mou-green-digital-shipping-corridor',
+      'agreement/mou-digital-cooperation',
+      'agreement/mou-cultural-sports-cooperation',
+    ]);
+    // The other four were concluded before the visit: none claims an exchange at all.
+    const earlier = listed.filter((id) => !exchanged.includes(id));
+    expect(earlier.map((id) => catalog.byId.get(id)?.fields.exchangedAt)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('has every record that can cite sources cite at least one existing source', () => {
+    const citing = catalog.records.filter((r) => validation.schemas.byKind.get(r.kind)?.properties.some((p) => p.name === 'sources'));
+    expect(citing.length).toBeGreaterThan(100);
+    for (const record of citing) {
+      const sources = record.fields.sources;
+      expect(Array.isArray(sources) && sources.length > 0, `${record.id} cites no source`).toBe(true);
+      for (const id of sources as string[]) expect(catalog.byId.get(id)?.kind, `${record.id} cites ${id}`).toBe('source');
+    }
+  });
+});
+
+describe('the fictional partnership: nothing in src/ is specific to the real one', () => {
+  it('validates with no diagnostic at all and compiles the same release files as the curated data', async () => {
+    const fictional = await compiledRelease(FICTIONAL_DATA);
+    expect(fictional.diagnostics).toEqual([]);
+    const real = await compiledRelease(REAL_DATA);
+    expect(fictional.artifacts.map((a) => a.path).sort()).toEqual(real.artifacts.map((a) => a.path).sort());
+    // Its own base IRI, from its dataset.yaml, names its entities.
+    expect(fictional.text('records.json')).toContain('https://example.org/fictional/');
+  });
+
+  it('src/ never names the partnership or its parties', () => {
+    const offenders: string[] = [];
+    for (const entry of readdirSync(SRC, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          // \b keeps words such as "broken" from matching ROK.
+          if (/\b(singapore|korea|korean|rok|sg-kr)\b/i.test(line)) offenders.push(`${path.relative(SRC, file)}:${index + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
