@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   DERIVED_FIELD: 'A derived field is written by hand.',
   DATASET_MISSING: 'The data folder has no dataset description.',
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',
+  PLACEHOLDER: 'A TODO placeholder written by `partnership new` is still in the file.',
   INTERNAL: 'An internal fault in the toolkit.',
 } as const;
 

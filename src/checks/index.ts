@@ -2,6 +2,7 @@ import type { Check } from './context.js';
 import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
 import { numbering } from './numbering.js';
+import { placeholders } from './placeholders.js';
 import { references } from './references.js';
 import { singleDataset } from './single-dataset.js';
 import { sourcesCited } from './sources-cited.js';
@@ -16,4 +17,5 @@ export const CHECKS: readonly Check[] = [
   dateOrder,
   sourcesCited,
   derivedFields,
+  placeholders,
 ];

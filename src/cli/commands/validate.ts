@@ -1,7 +1,8 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { EXIT, exitCodeFor } from '../../diagnostics.js';
 import { validateDataDir } from '../../validate.js';
+import { watchValidate } from '../../watch/watch.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths, folderProblem } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
@@ -11,6 +12,8 @@ export interface ValidateOptions {
   schemas?: string;
   format: FormatName;
   strict?: boolean;
+  watch?: boolean;
+  debounce?: string;
 }
 
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
@@ -29,6 +32,26 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   return exitCodeFor(diagnostics, options.strict);
 }
 
+/** `validate --watch`: runs until the signal aborts (Ctrl-C in a terminal). */
+export async function runValidateWatch(options: ValidateOptions, io: CliIo, signal: AbortSignal): Promise<number> {
+  const dataDir = path.resolve(io.cwd, options.data);
+  const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
+  const debounceMs = Number(options.debounce ?? 200);
+  if (!Number.isFinite(debounceMs) || debounceMs < 0) {
+    io.stderr(`partnership validate: --debounce must be a number of milliseconds\n`);
+    return EXIT.usage;
+  }
+  const validate = async () => displayPaths((await validateDataDir({ dataDir, schemaDir })).diagnostics, options.data, io.cwd);
+  await watchValidate({ dataDir, debounceMs, validate, write: io.stdout, signal });
+  return EXIT.ok;
+}
+
+function interrupted(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return controller.signal;
+}
+
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('validate')
@@ -37,5 +60,9 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .addOption(schemasOption())
     .addOption(formatOption())
     .addOption(strictOption())
-    .action(async (options: ValidateOptions) => setExit(await runValidate(options, io)));
+    .addOption(new Option('--watch', 're-validate on every change and print only the problems that appeared (+) or went away (-)'))
+    .addOption(new Option('--debounce <ms>', 'with --watch: quiet time after a change before re-validating').default('200'))
+    .action(async (options: ValidateOptions) =>
+      setExit(options.watch ? await runValidateWatch(options, io, interrupted()) : await runValidate(options, io)),
+    );
 }

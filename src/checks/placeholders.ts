@@ -1,0 +1,37 @@
+import { visit } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { FILE_START } from '../diagnostics.js';
+import { spanOf } from '../load/locate.js';
+import { PLACEHOLDER } from '../scaffold/new.js';
+import type { Check } from './context.js';
+
+/**
+ * `partnership new` writes TODO where a fact is needed. Many of those places
+ * would validate with the word itself (a title is any text), so the word is
+ * rejected everywhere: an unfilled scaffold never reaches a release.
+ */
+export const placeholders: Check = {
+  name: 'placeholders',
+  run(context) {
+    const found: Diagnostic[] = [];
+    for (const file of context.files.values()) {
+      if (!file.document) continue;
+      visit(file.document, {
+        Scalar(_key, node) {
+          if (node.value !== PLACEHOLDER) return;
+          const span = spanOf(node, file.lineCounter);
+          found.push({
+            code: 'PLACEHOLDER',
+            severity: 'error',
+            message: `a ${PLACEHOLDER} placeholder is left in the file`,
+            file: file.path,
+            start: span?.start ?? FILE_START,
+            ...(span?.end ? { end: span.end } : {}),
+            hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
+          });
+        },
+      });
+    }
+    return found;
+  },
+};
