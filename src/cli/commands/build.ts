@@ -16,8 +16,8 @@ export interface BuildCommandOptions {
 }
 
 export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
-  const outDir = path.resolve(io.cwd, options.out);
   if (!(await foldersExist('build', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
+  const outDir = path.resolve(io.cwd, options.out);
   const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
     schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,
