@@ -238,7 +238,15 @@ export function parseDataText(file: string, text: string): ParsedFile {
     });
   }
   const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
-  for (const problem of parseProblems) result.diagnostics.push(fromYamlError(file, problem, lineCounter, { text, document: first }));
+  const reported = new Set<string>();
+  for (const problem of parseProblems) {
+    const diagnostic = fromYamlError(file, problem, lineCounter, { text, document: first });
+    // Two errors the parser raises for one unclosed bracket land on the same opener: report it once.
+    const key = `${diagnostic.code}|${diagnostic.start.line}:${diagnostic.start.column}|${diagnostic.message}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    result.diagnostics.push(diagnostic);
+  }
   const structural = structuralDiagnostics(file, text, first, lineCounter);
   result.diagnostics.push(...structural);
   if (first.errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;

@@ -36,6 +36,8 @@ describe('parseDataText', () => {
     // The outer list is the open one, though its text ends in the inner list's bracket.
     expect(at('id: x\nlist: [a, [b, c]\nz: 1\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, noticed]]);
     expect(at('id: x\nname: "Caldera\nz: []\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, [{ line: 4, column: 1 }]]]);
+    // The parser complains twice about `[b, [c` (once per bracket level); one report remains.
+    expect(at('a: [b, [c\n')).toEqual([['YAML_SYNTAX', { line: 1, column: 8 }, [{ line: 2, column: 1 }]]]);
   });
 
   it('keeps the parser\'s position for other syntax errors', () => {
