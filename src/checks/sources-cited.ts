@@ -1,5 +1,22 @@
-import type { Check } from './context.js';
+import type { EntityRecord } from '../model/catalog.js';
+import type { Check, CheckContext } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
+
+function cites(record: EntityRecord): boolean {
+  const sources = record.fields.sources;
+  return Array.isArray(sources) && sources.length > 0;
+}
+
+/** The top-level record a nested record is written in. */
+function rootOf(context: CheckContext, record: EntityRecord): EntityRecord {
+  let current = record;
+  for (let parent = current.parent; parent !== undefined; parent = current.parent) {
+    const next = context.catalog.byId.get(parent);
+    if (!next || next === current) break;
+    current = next;
+  }
+  return current;
+}
 
 /** Every record whose kind can cite sources cites at least one, itself or through its parent. */
 export const sourcesCited: Check = {
@@ -8,10 +25,10 @@ export const sourcesCited: Check = {
     return context.catalog.records.flatMap((record) => {
       const kind = context.schemas.byKind.get(record.kind);
       if (!kind?.properties.some((p) => p.name === 'sources')) return [];
-      const sources = record.fields.sources;
-      if (Array.isArray(sources) && sources.length > 0) return [];
-      // The schema already reports a missing top-level field; this catches nested records.
-      if (record.parent === undefined) return [];
+      if (cites(record)) return [];
+      // The schema already reports a top-level record without sources; its nested records
+      // would only repeat that one problem (adding sources there fixes them all).
+      if (record.parent === undefined || !cites(rootOf(context, record))) return [];
       return [
         diagnosticAt(placeOf(context, record), 'SOURCE_MISSING', `${record.kind} "${record.id}" cites no source`, {
           hint: 'add "sources" to it or to the record it is nested in',

@@ -29,10 +29,26 @@ export function displayPaths(diagnostics: readonly Diagnostic[], dataDir: string
  * Why a folder given on the command line cannot be used, or undefined when it can.
  * A wrong --data path is a usage error (exit 2), not an internal fault with a stack trace.
  */
-export async function folderProblem(dir: string): Promise<string | undefined> {
+async function folderProblem(dir: string): Promise<string | undefined> {
   try {
     return (await stat(dir)).isDirectory() ? undefined : 'not a folder';
   } catch {
     return 'no such folder';
   }
+}
+
+/**
+ * Report the first folder option that names no folder (`--data`, `--schemas`...), as
+ * `partnership <command>: --<option> <value>: <problem>`. Returns false when one was reported.
+ */
+export async function foldersExist(command: string, folders: Record<string, string | undefined>, io: CliIo): Promise<boolean> {
+  for (const [option, value] of Object.entries(folders)) {
+    if (value === undefined) continue;
+    const problem = await folderProblem(path.resolve(io.cwd, value));
+    if (problem) {
+      io.stderr(`partnership ${command}: --${option} ${value}: ${problem}\n`);
+      return false;
+    }
+  }
+  return true;
 }

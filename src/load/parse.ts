@@ -1,12 +1,14 @@
 import {
   type Document,
   isAlias,
+  isCollection,
   isMap,
   isScalar,
   LineCounter,
   type Node,
   parseAllDocuments,
   type Pair,
+  Scalar,
   visit,
   type YAMLError,
 } from 'yaml';
@@ -44,17 +46,54 @@ function position(lineCounter: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
-function fromYamlError(file: string, error: YAMLError, lineCounter: LineCounter): Diagnostic {
+/** Errors the parser raises where it notices that a bracket or quote was never closed. */
+const UNCLOSED_CODES = new Set<YAMLError['code']>(['BAD_INDENT', 'MISSING_CHAR']);
+
+/**
+ * The innermost flow collection or quoted scalar still open at `offset`: the `[`, `{` or
+ * quote the author forgot to close, which is what they must fix, not the line after it.
+ */
+function unclosedOpener(text: string, document: Document.Parsed | undefined, offset: number): Node | undefined {
+  let found: Node | undefined;
+  if (!document) return undefined;
+  const closers: Record<string, string> = { '"': '"', "'": "'" };
+  visit(document, {
+    Node(_, node) {
+      const range = node.range;
+      if (!range || range[0] >= offset || range[2] < offset) return;
+      const token = node.srcToken;
+      if (isCollection(node) && token?.type === 'flow-collection') {
+        // The source tokens say whether the closing bracket was read (the text cannot: `[a, [b]` ends in one).
+        if (!token.end.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')) found = node;
+      } else if (isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)) {
+        const written = text.slice(range[0], range[1]).trimEnd();
+        if (written.length < 2 || !written.endsWith(closers[written[0] ?? ''] ?? '')) found = node;
+      }
+    },
+  });
+  return found;
+}
+
+function fromYamlError(
+  file: string,
+  error: YAMLError,
+  lineCounter: LineCounter,
+  located?: { text: string; document: Document.Parsed },
+): Diagnostic {
   const severity = error.name === 'YAMLWarning' ? 'warning' : 'error';
-  const message = error.message.split('\n')[0] ?? error.message;
+  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+  const detected = { start: position(lineCounter, error.pos[0]), end: position(lineCounter, error.pos[1]) };
+  const opener = located && UNCLOSED_CODES.has(error.code) ? unclosedOpener(located.text, located.document, error.pos[0]) : undefined;
+  const openerStart = opener?.range ? position(lineCounter, opener.range[0]) : undefined;
   return {
     code: YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX',
     severity,
-    message: message.replace(/ at line \d+, column \d+:?$/, ''),
+    message,
     file,
-    start: position(lineCounter, error.pos[0]),
-    end: position(lineCounter, error.pos[1]),
-    hint: error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : undefined,
+    ...(openerStart
+      ? { start: openerStart, related: [{ file, start: detected.start, message: 'the parser noticed it here' }] }
+      : detected),
+    hint: error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : openerStart ? 'close the bracket or quote that opens here' : undefined,
   };
 }
 
@@ -167,6 +206,7 @@ export function parseDataText(file: string, text: string): ParsedFile {
     merge: false,
     schema: 'core',
     customTags: [],
+    keepSourceTokens: true, // to tell an unclosed bracket from a closed one
   });
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
@@ -198,7 +238,15 @@ export function parseDataText(file: string, text: string): ParsedFile {
     });
   }
   const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
-  for (const problem of parseProblems) result.diagnostics.push(fromYamlError(file, problem, lineCounter));
+  const reported = new Set<string>();
+  for (const problem of parseProblems) {
+    const diagnostic = fromYamlError(file, problem, lineCounter, { text, document: first });
+    // Two errors the parser raises for one unclosed bracket land on the same opener: report it once.
+    const key = `${diagnostic.code}|${diagnostic.start.line}:${diagnostic.start.column}|${diagnostic.message}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    result.diagnostics.push(diagnostic);
+  }
   const structural = structuralDiagnostics(file, text, first, lineCounter);
   result.diagnostics.push(...structural);
   if (first.errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;

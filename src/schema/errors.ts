@@ -48,6 +48,8 @@ interface Mapped {
 function unquotedScalar(file: ParsedFile, node: Node | undefined): Mapped | undefined {
   if (!isScalar(node) || node.type !== Scalar.PLAIN || typeof node.value === 'string' || !node.range) return undefined;
   const written = file.text.slice(node.range[0], node.range[1]);
+  // `field:` with nothing after it is a missing value, not a spelling to quote.
+  if (written === '') return undefined;
   return {
     code: 'YAML_UNQUOTED_SCALAR',
     message: `expected text, but the unquoted ${written} was read as ${describeValue(node.value)}`,
@@ -91,10 +93,13 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
       }
       const value = error.data;
       const yesNo = typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value) && params.type === 'boolean';
+      const empty = isScalar(node) && !!node.range && node.range[0] === node.range[1];
       return {
         code: 'SCHEMA_TYPE',
-        message: `${where} must be ${typeName(params.type)}, not ${describeValue(value)}`,
-        hint: yesNo ? 'YAML 1.2 reads yes/no/on/off as text: write true or false' : description,
+        message: `${where} must be ${typeName(params.type)}, not ${empty ? 'empty' : describeValue(value)}`,
+        hint: yesNo ? 'YAML 1.2 reads yes/no/on/off as text: write true or false' : empty ? 'write the value, or leave the field out' : description,
+        // An empty value has no width of its own: point at its key.
+        atKey: empty,
       };
     }
     case 'enum': {

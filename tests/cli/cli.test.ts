@@ -66,6 +66,14 @@ describe('exit codes', () => {
     });
   });
 
+  it('2 when the --schemas folder does not exist', async () => {
+    expect(await run(['validate', '--data', 'valid/data', '--schemas', 'no-such-schemas'])).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'partnership validate: --schemas no-such-schemas: no such folder\n',
+    });
+  });
+
   it('3 for an internal fault, with the stack for the bug report', async () => {
     // The seam: an output stream that fails, as a broken pipe would. No code is broken for the test.
     const result = await run(['validate', '--data', 'valid/data', '--format', 'json'], CASES, {

@@ -27,4 +27,21 @@ describe('parseDataText', () => {
     const parsed = parseDataText('x.yaml', 'id: x\nname: !foo Caldera\n');
     expect(parsed.diagnostics.map((d) => [d.code, d.start, d.end])).toEqual([['YAML_TAG', { line: 2, column: 7 }, { line: 2, column: 19 }]]);
   });
+
+  it('points an unclosed bracket or quote at where it opens, and relates where the parser noticed', () => {
+    const at = (text: string) => parseDataText('x.yaml', text).diagnostics.map((d) => [d.code, d.start, d.related?.map((r) => r.start)]);
+    const noticed = [{ line: 3, column: 1 }];
+    expect(at('id: x\nname: [Caldera\nz: 1\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, noticed]]);
+    expect(at('id: x\nname: {a: b\nz: 1\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, noticed]]);
+    // The outer list is the open one, though its text ends in the inner list's bracket.
+    expect(at('id: x\nlist: [a, [b, c]\nz: 1\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, noticed]]);
+    expect(at('id: x\nname: "Caldera\nz: []\n')).toEqual([['YAML_SYNTAX', { line: 2, column: 7 }, [{ line: 4, column: 1 }]]]);
+    // The parser complains twice about `[b, [c` (once per bracket level); one report remains.
+    expect(at('a: [b, [c\n')).toEqual([['YAML_SYNTAX', { line: 1, column: 8 }, [{ line: 2, column: 1 }]]]);
+  });
+
+  it('keeps the parser\'s position for other syntax errors', () => {
+    const diagnostics = parseDataText('x.yaml', 'a: b: c\n').diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.start, d.related])).toEqual([['YAML_SYNTAX', { line: 1, column: 4 }, undefined]]);
+  });
 });

@@ -93,6 +93,30 @@ describe('golden validation cases', () => {
   }
 });
 
+/** Files (relative paths) below a folder, recursively. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+describe('each case is the valid case with one file changed, added or removed', () => {
+  const base = path.join(CASES_DIR, 'valid', 'data');
+  const baseFiles = filesBelow(base);
+  for (const name of cases.filter((c) => c !== 'valid')) {
+    it(name, () => {
+      const dir = path.join(CASES_DIR, name, 'data');
+      const files = filesBelow(dir);
+      const changed = [...new Set([...baseFiles, ...files])].filter(
+        (f) => !files.includes(f) || !baseFiles.includes(f) || !readFileSync(path.join(dir, f)).equals(readFileSync(path.join(base, f))),
+      );
+      // Cases about paragraphs add the one section file; paragraph-valid proves that file alone is clean.
+      expect(changed).toHaveLength(1);
+    });
+  }
+});
+
 describe('cases built at run time', () => {
   it('a file over the size limit is refused before parsing, at the file start', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'too-large-'));

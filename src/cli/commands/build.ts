@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { build } from '../../build.js';
 import { EXIT, exitCodeFor } from '../../diagnostics.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
-import { type CliIo, displayPaths, folderProblem } from '../io.js';
+import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
 
 export interface BuildCommandOptions {
@@ -16,12 +16,8 @@ export interface BuildCommandOptions {
 }
 
 export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
+  if (!(await foldersExist('build', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
   const outDir = path.resolve(io.cwd, options.out);
-  const problem = await folderProblem(path.resolve(io.cwd, options.data));
-  if (problem) {
-    io.stderr(`partnership build: --data ${options.data}: ${problem}\n`);
-    return EXIT.usage;
-  }
   const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
     schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,

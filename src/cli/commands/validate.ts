@@ -4,7 +4,7 @@ import { EXIT, exitCodeFor } from '../../diagnostics.js';
 import { validateDataDir } from '../../validate.js';
 import { watchValidate } from '../../watch/watch.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
-import { type CliIo, displayPaths, folderProblem } from '../io.js';
+import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
 
 export interface ValidateOptions {
@@ -19,11 +19,7 @@ export interface ValidateOptions {
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
   const dataDir = path.resolve(io.cwd, options.data);
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
-  const problem = await folderProblem(dataDir);
-  if (problem) {
-    io.stderr(`partnership validate: --data ${options.data}: ${problem}\n`);
-    return EXIT.usage;
-  }
+  if (!(await foldersExist('validate', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
   const { diagnostics } = await validateDataDir({ dataDir, schemaDir });
   const shown = displayPaths(diagnostics, options.data, io.cwd);
   const output = formatDiagnostics(options.format, shown);
