@@ -8,6 +8,7 @@ import type { Publisher } from './types.js';
 import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
+import { vocabularyAndShapes } from './schema-files.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
@@ -19,6 +20,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   recordsJson,
   jsonldDocuments,
   rdfDumps,
+  vocabularyAndShapes,
   csvTables,
   csvwMetadata,
   dataDictionaryMarkdown,
