@@ -85,6 +85,9 @@ describe('the triples', () => {
     expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement/para/11> .\n`);
     expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <https://schema.org/isPartOf> <${BASE}joint-statement/para/11> .\n`);
     expect(nquads).toContain(`<${BASE}agreement/mou-green-economic-cooperation> <http://data.europa.eu/eli/ontology#cited_by> <${BASE}joint-statement/para/11.1> .\n`);
+    // A document has its sections as parts, the inverse of each section's document.
+    expect(nquads).toContain(`<${BASE}joint-statement> <http://data.europa.eu/eli/ontology#has_part> <${BASE}joint-statement/section/pillar-iii> .\n`);
+    expect(nquads).toContain(`<${BASE}joint-statement/section/pillar-iii> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement> .\n`);
   });
 
   it('escape literals as canonical N-Quads does', () => {
