@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectInfo, PropertyInfo } from '../../src/schema/model.js';
-import { entityDocumentPath } from '../../src/publish/jsonld.js';
+import { compileRelease } from '../../src/build.js';
+import { entityDocumentPath, jsonldDocuments } from '../../src/publish/jsonld.js';
+import { rdfDumps } from '../../src/publish/rdf.js';
 import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/rdf/loader.js';
 import { contextTerms, jsonldContext, termIndex } from '../../src/rdf/terms.js';
 import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
@@ -133,5 +135,19 @@ describe('the offline document loader', () => {
 
   it('makes safe mode reject a term the context does not define', async () => {
     await expect(expandSafely({ '@context': {}, '@id': `${REAL_BASE}x`, undefinedTerm: 'lost' })).rejects.toThrow();
+  });
+});
+
+describe('a configured base IRI', () => {
+  it('moves every entity IRI and the project namespace, and the proof still holds', async () => {
+    const base = 'https://data.example.net/other/';
+    const artifacts = await compileRelease(fictional.catalog, fictional.schemas, { baseIri: base, publishers: [jsonldDocuments, rdfDumps] });
+    const text = (path: string) => String(artifacts.find((a) => a.path === path)?.content);
+    const doc = JSON.parse(text('partnership.jsonld'));
+    expect(doc['@context'].spv).toBe(`${base}vocab#`);
+    const subjects = new Set(text('partnership.nq').split('\n').filter(Boolean).map((l) => l.slice(1, l.indexOf('>'))));
+    expect([...subjects].every((s) => s.startsWith(base))).toBe(true);
+    const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
+    expect(fromJsonld.join('\n') + '\n').toBe(text('partnership.nq'));
   });
 });
