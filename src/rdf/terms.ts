@@ -25,7 +25,7 @@ export type ValueShape =
   | { shape: 'native'; datatype: string }
   | { shape: 'plain' };
 
-/** What an annotation is missing for the property to be published. */
+/** The predicates a property is published under; none would drop its values silently, so that is a schema error. */
 export function rdfPredicates(property: PropertyInfo, where: string): string[] {
   const predicates = property.rdf?.predicates ?? [];
   if (predicates.length === 0) throw new SchemaModelError(`${where}.${property.name} has no x-rdf predicate: it would be dropped`);

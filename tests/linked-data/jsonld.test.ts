@@ -6,6 +6,7 @@ import { rdfDumps } from '../../src/publish/rdf.js';
 import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/rdf/loader.js';
 import { contextTerms, jsonldContext, termIndex } from '../../src/rdf/terms.js';
 import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+import { parseCsv } from '../helpers/read-tables.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
 type Json = { [key: string]: any };
@@ -149,5 +150,24 @@ describe('a configured base IRI', () => {
     expect([...subjects].every((s) => s.startsWith(base))).toBe(true);
     const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
     expect(fromJsonld.join('\n') + '\n').toBe(text('partnership.nq'));
+  });
+});
+
+describe('structured objects in the CSVW and in the linked data', () => {
+  it('have the same IRIs: every row the CSVW says describes a structured object names a node of the graph', () => {
+    const metadata = JSON.parse(fictional.text('csv-metadata.json'));
+    const nquads = fictional.text('partnership.nq');
+    let rows = 0;
+    for (const table of metadata.tables as Json[]) {
+      const about: string = table.tableSchema.aboutUrl;
+      if (!about.includes('#')) continue;
+      for (const row of parseCsv(fictional.text(table.url)).rows) {
+        const iri = about.replace(/\{\+?([a-z_]+)\}/g, (_all, name: string) => String(row[name]));
+        expect(nquads.startsWith(`<${iri}> `) || nquads.includes(`\n<${iri}> `), `${table.url}: ${iri}`).toBe(true);
+        rows++;
+      }
+    }
+    expect(rows).toBeGreaterThan(2);
+    expect(nquads).toContain(`<${FICTIONAL_BASE}person/ada-quill#roles-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .`);
   });
 });
