@@ -4,9 +4,17 @@ import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerFmt } from './fmt.js';
 import { registerNew } from './new.js';
+import { registerQuery } from './query.js';
 import { registerValidate } from './validate.js';
 
 export type CommandRegistration = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /** One file per command; each registers itself on the program. */
-export const COMMANDS: readonly CommandRegistration[] = [registerValidate, registerBuild, registerDiff, registerFmt, registerNew];
+export const COMMANDS: readonly CommandRegistration[] = [
+  registerValidate,
+  registerBuild,
+  registerDiff,
+  registerQuery,
+  registerFmt,
+  registerNew,
+];
