@@ -6,6 +6,7 @@ import { dataPackageJson } from './datapackage.js';
 import { dcatCatalogJsonld } from './dcat.js';
 import type { Publisher } from './types.js';
 import { recordsJson } from './records-json.js';
+import { staticSite } from './site/index.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
@@ -20,5 +21,6 @@ export const PUBLISHERS: readonly Publisher[] = [
   dataDictionaryMarkdown,
   dataPackageJson,
   dcatCatalogJsonld,
+  staticSite,
   sha256Sums,
 ];
