@@ -39,8 +39,8 @@ export class SiteLabels {
   }
 
   /**
-   * The record's label. A label property with a pattern is a code (a paragraph's
-   * number), which reads as a name only with its kind: "Paragraph 5.1".
+   * The record's label. A label property whose pattern allows no space is a code
+   * (a paragraph's number), which reads as a name only with its kind: "Paragraph 5.1".
    */
   label(record: EntityRecord): string {
     const kind = this.kindOf(record);
@@ -48,7 +48,7 @@ export class SiteLabels {
     const value = record.fields[kind.labelProperty];
     if (typeof value !== 'string' && typeof value !== 'number') return record.id;
     const property = kind.properties.find((p) => p.name === kind.labelProperty);
-    return property?.pattern ? `${kind.title} ${value}` : String(value);
+    return property?.pattern && !new RegExp(property.pattern).test('a b') ? `${kind.title} ${value}` : String(value);
   }
 
   labelOfId(id: string): string {
