@@ -5,6 +5,8 @@ import { dataDictionaryMarkdown } from './data-dictionary.js';
 import { dataPackageJson } from './datapackage.js';
 import { dcatCatalogJsonld } from './dcat.js';
 import type { Publisher } from './types.js';
+import { jsonldDocuments } from './jsonld.js';
+import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
 import { staticSite } from './site/index.js';
 
@@ -16,6 +18,8 @@ import { staticSite } from './site/index.js';
  */
 export const PUBLISHERS: readonly Publisher[] = [
   recordsJson,
+  jsonldDocuments,
+  rdfDumps,
   csvTables,
   csvwMetadata,
   dataDictionaryMarkdown,
