@@ -16,11 +16,6 @@ export function entityPagePath(id: string): string {
   return `${SITE_DIR}/${id}/index.html`;
 }
 
-/** The linked-data documents of one entity, published by the linked-data publishers. */
-export function entityDocumentPath(id: string, extension: 'jsonld' | 'ttl'): string {
-  return `${SITE_DIR}/${id}.${extension}`;
-}
-
 /**
  * A relative link from one file of the release to another (both relative to dist/).
  * A link to a folder's `index.html` is written as the folder (`../x/`), which every
