@@ -81,7 +81,7 @@ describe('the fictional site', () => {
   it('draws the overview chain and the timeline from the data', () => {
     const page = release.text('site/overview.html');
     expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
-    expect(page).toContain('<svg role="img" aria-labelledby="timeline-title timeline-desc"');
+    expect(page).toContain('<svg role="img" aria-labelledby="timeline-title" aria-describedby="timeline-desc"');
   });
 });
 

@@ -25,7 +25,7 @@ function related(site: SiteContext, record: EntityRecord, kind: string): EntityR
 }
 
 function chips(site: SiteContext, records: readonly EntityRecord[], label: string): Html {
-  if (records.length === 0) return html`<span class="legend">none</span>`;
+  if (records.length === 0) return html`<span class="legend">no ${label} named</span>`;
   return html`<ul aria-label="${label}" class="chips">${records.map((r) => html`<li class="chip">${entityLink(site, OVERVIEW_PATH, r.id)}</li>`)}</ul>`;
 }
 
@@ -109,7 +109,7 @@ function timeline(site: SiteContext): Html {
   const label = `Timeline of ${events.length} events from ${first.date.slice(0, 4)} to ${last.date.slice(0, 4)}`;
   return html`<section class="timeline" aria-labelledby="timeline">
 <h2 id="timeline">Timeline, ${first.date.slice(0, 4)}–${last.date.slice(0, 4)}</h2>
-<svg role="img" aria-labelledby="timeline-title timeline-desc" viewBox="0 ${Math.min(0, top)} ${WIDTH} ${height - Math.min(0, top)}" xmlns="http://www.w3.org/2000/svg">
+<svg role="img" aria-labelledby="timeline-title" aria-describedby="timeline-desc" viewBox="0 ${Math.min(0, top)} ${WIDTH} ${height - Math.min(0, top)}" xmlns="http://www.w3.org/2000/svg">
 <title id="timeline-title">${label}</title>
 <desc id="timeline-desc">Each dot is an event, placed by its date; the list below names them in order.</desc>
 <line x1="${MARGIN}" y1="${AXIS_Y}" x2="${WIDTH - MARGIN}" y2="${AXIS_Y}" stroke="#1a1a1a" stroke-width="2"/>
