@@ -151,7 +151,10 @@ export function siteRequestHandler(distDir: string) {
   };
 }
 
-/** A server of the release in `distDir`; call `listen(port, '127.0.0.1')` on it. */
+/** Loopback only: the preview of a release is nobody else's business. */
+export const SERVE_HOST = '127.0.0.1';
+
+/** A server of the release in `distDir`; `startSiteServer` listens with it on loopback. */
 export function createSiteServer(distDir: string): Server {
   const handle = siteRequestHandler(path.resolve(distDir));
   return createServer((request, response) => {
@@ -160,4 +163,16 @@ export function createSiteServer(distDir: string): Server {
       else response.destroy();
     });
   });
+}
+
+/** Serve the release on loopback; resolves once listening, with the server and its URL. */
+export async function startSiteServer(distDir: string, port: number): Promise<{ server: Server; url: string }> {
+  const server = createSiteServer(distDir);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, SERVE_HOST, resolve);
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://${SERVE_HOST}:${actual}/` };
 }

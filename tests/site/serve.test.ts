@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { negotiate } from '../../src/serve/negotiate.js';
-import { createSiteServer } from '../../src/serve/server.js';
+import { main } from '../../src/cli/main.js';
+import { startSiteServer } from '../../src/serve/server.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 let root: string;
@@ -21,8 +22,7 @@ beforeAll(async () => {
   await build({ dataDir: FICTIONAL_DATA, outDir: dist });
   // A file beside the release that no request may reach.
   await writeFile(path.join(root, 'secret.txt'), 'secret');
-  server = createSiteServer(dist);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  ({ server } = await startSiteServer(dist, 0));
   port = (server.address() as AddressInfo).port;
 });
 
@@ -142,5 +142,18 @@ describe('negotiate', () => {
     expect(negotiate('*/*;q=0.1, text/turtle', offered)).toBe('text/turtle');
     expect(negotiate('text/turtle;q=0, text/*', ['text/turtle'])).toBeUndefined();
     expect(negotiate('image/png', offered)).toBeUndefined();
+  });
+});
+
+describe('the serve command', () => {
+  it('listens on loopback only', () => {
+    expect((server.address() as AddressInfo).address).toBe('127.0.0.1');
+  });
+
+  it('rejects a port that is not one, as a usage error', async () => {
+    const err: string[] = [];
+    const code = await main(['node', 'partnership', 'serve', '--port', '70000'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: root });
+    expect(code).toBe(2);
+    expect(err.join('')).toContain('a port number from 0 to 65535');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createSiteServer } from '../../serve/server.js';
+import { startSiteServer } from '../../serve/server.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeCommandOptions {
@@ -8,25 +8,16 @@ export interface ServeCommandOptions {
   port: number;
 }
 
-/** Loopback only: the preview of a release is nobody else's business. */
-export const SERVE_HOST = '127.0.0.1';
-
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
   return port;
 }
 
-/** Start serving; resolves once listening, with the URL (the server keeps the process alive). */
+/** Start serving; returns once listening (the open server keeps the process alive until Ctrl-C). */
 export async function runServe(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  const server = createSiteServer(path.resolve(io.cwd, options.dist));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, SERVE_HOST, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  io.stdout(`Serving ${options.dist}/site at http://${SERVE_HOST}:${port}/ (Ctrl-C to stop)\n`);
+  const { url } = await startSiteServer(path.resolve(io.cwd, options.dist), options.port);
+  io.stdout(`Serving ${options.dist}/site at ${url} (Ctrl-C to stop)\n`);
   return 0;
 }
 
