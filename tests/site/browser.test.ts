@@ -62,7 +62,7 @@ describe.skipIf(!CHROMIUM)('the site in headless Chromium', () => {
 
   it('renders the landing page', async () => {
     await page.goto(base);
-    expect(await page.title()).toBe('ROK–Singapore Strategic Partnership dataset · ROK–Singapore Strategic Partnership dataset');
+    expect(await page.title()).toBe('ROK–Singapore Strategic Partnership dataset');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ROK–Singapore Strategic Partnership dataset');
     expect(await page.getByRole('heading', { name: 'Downloads' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

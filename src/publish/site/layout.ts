@@ -32,7 +32,7 @@ export function renderPage(page: Page): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} · ${page.siteName}</title>
+<title>${page.title === page.siteName ? page.title : `${page.title} · ${page.siteName}`}</title>
 ${page.description ? html`<meta name="description" content="${page.description}">\n` : ''}<link rel="stylesheet" href="${href(STYLESHEET_PATH)}">
 ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.mediaType}" href="${a.href}">\n`)}${
     page.jsonld ? html`<script type="application/ld+json">${jsonForScript(page.jsonld)}</script>\n` : ''
