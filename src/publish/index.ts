@@ -8,6 +8,7 @@ import type { Publisher } from './types.js';
 import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
+import { vocabularyAndShapes } from './schema-files.js';
 import { staticSite } from './site/index.js';
 
 /**
@@ -20,6 +21,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   recordsJson,
   jsonldDocuments,
   rdfDumps,
+  vocabularyAndShapes,
   csvTables,
   csvwMetadata,
   dataDictionaryMarkdown,

@@ -36,3 +36,22 @@ export function turtle(triples: readonly Triple[], prefixes: PrefixMap): Promise
   for (const t of sortedTriples(triples)) writer.addQuad(quad(namedNode(t.subject), namedNode(t.predicate), n3Object(t.object)));
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
 }
+
+/** An object of a hand-built description: a term, or an RDF list of terms (SHACL's sh:in, sh:or). */
+export type DescriptionObject = ReturnType<typeof namedNode> | ReturnType<typeof literal> | (ReturnType<typeof namedNode> | ReturnType<typeof literal>)[];
+
+export interface DescriptionStatement {
+  subject: string;
+  predicate: string;
+  object: DescriptionObject;
+}
+
+/** Turtle of statements in the order given (a subject's statements together), lists written as `( … )`. */
+export function turtleDescription(statements: readonly DescriptionStatement[], prefixes: PrefixMap): Promise<string> {
+  const writer = new Writer({ prefixes: { ...prefixes } });
+  for (const s of statements) {
+    const object = Array.isArray(s.object) ? writer.list(s.object) : s.object;
+    writer.addQuad(namedNode(s.subject), namedNode(s.predicate), object as never);
+  }
+  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+}

@@ -94,7 +94,7 @@ describe('the per-entity documents', () => {
     const doc = JSON.parse(real.text('site/joint-statement/para/11.1.jsonld'));
     expect(doc).toMatchObject({
       '@id': `${REAL_BASE}joint-statement/para/11.1`,
-      '@type': ['eli:WorkSubdivision', 'schema:CreativeWork'],
+      '@type': ['eli:WorkSubdivision', 'schema:CreativeWork', 'doco:Paragraph'],
       'eli:number': '11.1',
       'schema:text':
         'Cooperate in the green economy and on climate change initiatives through the effective implementation of the MOU on Green Economic Cooperation concluded in 2023.',
