@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/publish/digest.js';
+import { MissingArtifactError, sha256Hex } from '../../src/publish/digest.js';
+import { PUBLISHERS } from '../../src/publish/index.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
@@ -55,6 +56,7 @@ describe('the fictional site', () => {
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');
     expect(jsonld).toMatchObject({ '@type': 'Dataset', '@id': 'https://example.org/fictional/dataset', version: '1.2.3', license: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(jsonld.distribution).toContainEqual(expect.objectContaining({ name: 'records.json', sha256: hash, contentSize: `${Buffer.byteLength(records)} B` }));
+    expect(landing).toContain('<details><summary>Agreement (2)</summary><ul><li><a href="agreement/free-trade-treaty/">Arcadia–Borealis Free Trade Treaty</a></li><li><a href="agreement/ports-mou/">MOU on Ports</a></li></ul></details>');
     // SHA256SUMS comes after the site and covers it.
     expect(release.text('SHA256SUMS')).toContain(`${sha256Hex(Buffer.from(landing))}  site/index.html\n`);
   });
@@ -82,6 +84,14 @@ describe('the fictional site', () => {
     const page = release.text('site/overview.html');
     expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
     expect(page).toContain('<svg role="img" aria-labelledby="timeline-title" aria-describedby="timeline-desc"');
+  });
+});
+
+describe('the linked-data documents', () => {
+  it('must be published before the site: a missing one is an internal fault, not a page without data', async () => {
+    const withoutLinkedData = PUBLISHERS.filter((p) => p.name !== 'jsonld');
+    await expect(fictionalRelease(withoutLinkedData)).rejects.toThrow(MissingArtifactError);
+    await expect(fictionalRelease(withoutLinkedData)).rejects.toThrow('site/');
   });
 });
 

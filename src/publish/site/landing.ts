@@ -3,6 +3,7 @@
  * version, licence, publisher, how to cite), the download files with their size and
  * SHA-256 (from the artifacts made before the site), and a `schema:Dataset` in JSON-LD.
  */
+import { recordsOf } from '../../model/catalog.js';
 import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
 import { isDistribution } from '../dcat.js';
@@ -72,6 +73,18 @@ export function datasetJsonld(site: SiteContext, files: readonly FileDigest[]): 
   return JSON.stringify(dataset, null, 2);
 }
 
+/** Every entity by kind, each list folded (plain HTML `details`), so every page is two clicks away. */
+function browse(site: SiteContext): Html {
+  const kinds = site.schemas.kinds.filter((kind) => recordsOf(site.catalog, kind.kind).length > 0);
+  return html`<section aria-labelledby="browse"><h2 id="browse">Browse the records</h2>
+${kinds.map((kind) => {
+  const records = recordsOf(site.catalog, kind.kind);
+  return html`<details><summary>${kind.title} (${records.length})</summary><ul>${records.map((r) => html`<li>${entityLink(site, LANDING_PATH, r.id)}</li>`)}</ul></details>
+`;
+})}</section>
+`;
+}
+
 export function landingBody(site: SiteContext, files: readonly FileDigest[]): Html {
   const path = LANDING_PATH;
   const license = text(site, 'license');
@@ -101,7 +114,7 @@ ${files.map(
 )}</tbody>
 </table>
 </section>
-<section aria-labelledby="cite"><h2 id="cite">How to cite</h2>
+${browse(site)}<section aria-labelledby="cite"><h2 id="cite">How to cite</h2>
 <p><cite>${citation(site)}</cite></p>
 ${license ? html`<p>Licensed under ${externalLink(license)}: credit the publisher and link to the licence.</p>` : ''}
 </section>
