@@ -1,5 +1,5 @@
 /** What every page of the site is rendered from: the release's context, labels, and who refers to whom. */
-import type { EntityRecord } from '../../model/catalog.js';
+import { type EntityRecord, propertyValues } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
 import type { PublishContext } from '../types.js';
 import { SiteLabels } from './labels.js';
@@ -24,9 +24,7 @@ export function isReference(property: PropertyInfo): boolean {
 }
 
 export function idsOf(record: EntityRecord, property: PropertyInfo): string[] {
-  const value = record.fields[property.name];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values.filter((v): v is string => typeof v === 'string');
+  return propertyValues(record, property).filter((v): v is string => typeof v === 'string');
 }
 
 function referrersOf(context: PublishContext): Map<string, Reference[]> {

@@ -7,7 +7,7 @@
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
 import { idsOf, isReference, type SiteContext } from './context.js';
-import { entityLink } from './entity.js';
+import { entityLink } from './links.js';
 import { type Html, html, joinHtml } from './html.js';
 import { propertyLabel } from './labels.js';
 import { entityPagePath, relativeHref } from './paths.js';

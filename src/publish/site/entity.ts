@@ -6,20 +6,9 @@ import { VOCABULARIES } from '../../rdf/prefixes.js';
 import { isReference, type SiteContext } from './context.js';
 import { documentBody } from './document.js';
 import { type Html, html } from './html.js';
-import { codeLabel, propertyLabel, shortLabel } from './labels.js';
-import { entityPagePath, relativeHref } from './paths.js';
-
-/** A link from the page at `fromPath` to the page of `id`, named by the target's label. */
-export function entityLink(site: SiteContext, fromPath: string, id: string): Html {
-  const target = site.catalog.byId.get(id);
-  if (!target) return html`${id}`;
-  return html`<a href="${relativeHref(fromPath, entityPagePath(id))}">${shortLabel(site.labels.label(target))}</a>`;
-}
-
-/** Only web links become links: a `javascript:` value in the data stays text. */
-export function externalLink(url: string): Html {
-  return /^https?:\/\//i.test(url) ? html`<a href="${url}">${url}</a>` : html`${url}`;
-}
+import { codeLabel, propertyLabel } from './labels.js';
+import { entityLink, externalLink } from './links.js';
+import { entityPagePath } from './paths.js';
 
 function expandCurie(curie: string): string {
   const [prefix = '', local = ''] = curie.split(':');

@@ -10,7 +10,7 @@ import { isDistribution } from '../dcat.js';
 import { byPath, digest, type FileDigest } from '../digest.js';
 import type { Artifact } from '../types.js';
 import type { SiteContext } from './context.js';
-import { entityLink, externalLink } from './entity.js';
+import { entityLink, externalLink } from './links.js';
 import { type Html, html } from './html.js';
 import { LANDING_PATH, OVERVIEW_PATH, relativeHref } from './paths.js';
 

@@ -8,7 +8,7 @@
 import type { EntityRecord } from '../../model/catalog.js';
 import { recordsOf } from '../../model/catalog.js';
 import { referredRecords, referringRecords, type SiteContext } from './context.js';
-import { entityLink } from './entity.js';
+import { entityLink } from './links.js';
 import { type Html, html } from './html.js';
 import { entityPagePath, OVERVIEW_PATH, relativeHref } from './paths.js';
 
@@ -29,9 +29,9 @@ function chips(site: SiteContext, records: readonly EntityRecord[], label: strin
   return html`<ul aria-label="${label}" class="chips">${records.map((r) => html`<li class="chip">${entityLink(site, OVERVIEW_PATH, r.id)}</li>`)}</ul>`;
 }
 
-function kindTitle(site: SiteContext, kind: string, plural = false): string {
-  const title = site.schemas.byKind.get(kind)?.title ?? kind;
-  return plural ? `${title.toLowerCase()}s` : title;
+/** A kind in the plural, in words: its table's name (`agreements`), which the schemas already give. */
+function kindPlural(site: SiteContext, kind: string): string {
+  return (site.schemas.byKind.get(kind)?.table ?? kind).replace(/_/g, ' ');
 }
 
 function pillarFlow(site: SiteContext, pillar: EntityRecord): Html {
@@ -43,7 +43,7 @@ function pillarFlow(site: SiteContext, pillar: EntityRecord): Html {
   const headingId = `flow-${pillar.id.replace(/[^a-z0-9]+/g, '-')}`;
   return html`<section class="flow" aria-labelledby="${headingId}">
 <h3 id="${headingId}"><a href="${relativeHref(OVERVIEW_PATH, entityPagePath(pillar.id))}">${site.labels.label(pillar)}</a></h3>
-<p class="legend">${paragraphs.length} ${kindTitle(site, paragraphKind, true)}; ${rows.length} of them cite ${kindTitle(site, agreementKind, true)}.</p>
+<p class="legend">${paragraphs.length} ${kindPlural(site, paragraphKind)}; ${rows.length} of them cite ${kindPlural(site, agreementKind)}.</p>
 ${
   rows.length > 0
     ? html`<ol>
@@ -52,7 +52,7 @@ ${rows.map(({ paragraph, agreements }) => {
   for (const agreement of agreements) {
     for (const organisation of related(site, agreement, organisationKind)) if (!organisations.includes(organisation)) organisations.push(organisation);
   }
-  return html`<li class="chain"><div>${entityLink(site, OVERVIEW_PATH, paragraph.id)}</div><div class="arrow">${chips(site, agreements, kindTitle(site, agreementKind, true))}</div><div class="arrow">${chips(site, organisations, kindTitle(site, organisationKind, true))}</div></li>
+  return html`<li class="chain"><div>${entityLink(site, OVERVIEW_PATH, paragraph.id)}</div><div class="arrow">${chips(site, agreements, kindPlural(site, agreementKind))}</div><div class="arrow">${chips(site, organisations, kindPlural(site, organisationKind))}</div></li>
 `;
 })}</ol>`
     : ''
@@ -128,7 +128,7 @@ ${events.map((event) => html`<li><time datetime="${event.date}">${event.date}</t
 
 export function overviewBody(site: SiteContext): Html {
   const [pillarKind = ''] = OVERVIEW_CHAIN;
-  const names = OVERVIEW_CHAIN.map((kind) => kindTitle(site, kind, true));
+  const names = OVERVIEW_CHAIN.map((kind) => kindPlural(site, kind));
   return html`<h1>Overview</h1>
 <p>How the ${names[0]} lead to ${names[1]}, the ${names[1]} to the ${names[2]} they cite, and the ${names[2]} to the ${names[3]} party to them; then the events in time. Every name links to its page.</p>
 <section aria-labelledby="flows"><h2 id="flows">From ${names[0]} to ${names[3]}</h2>
