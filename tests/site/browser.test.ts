@@ -27,7 +27,11 @@ if (!CHROMIUM) {
 
 const SCREENSHOT = path.resolve('test-results/overview.png');
 
-describe.skipIf(!CHROMIUM)('the site in headless Chromium', () => {
+const SUITE = CHROMIUM
+  ? 'the site in headless Chromium'
+  : 'the site in headless Chromium (SKIPPED: no Chromium found; run `bash scripts/setup-browser.sh` or set CHROMIUM_PATH)';
+
+describe.skipIf(!CHROMIUM)(SUITE, () => {
   let root: string;
   let dist: string;
   let server: Server;
