@@ -111,7 +111,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(embedded['@id']).toBe(`${baseIri}joint-statement`);
   });
 
-  it('has no broken internal links', async () => {
+  it('has no broken internal links, and every page has its language, one h1 and unique ids', async () => {
     const seen = new Set<string>();
     const pages = [base];
     const broken: string[] = [];
@@ -126,6 +126,10 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
       }
       if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) continue;
       const html = await response.text();
+      // Accessible structure on every page: the language, one top heading, no repeated element ids.
+      if (!/<html lang="en">/.test(html) || (html.match(/<h1[ >]/g) ?? []).length !== 1) broken.push(`${url} structure`);
+      const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+      if (new Set(ids).size !== ids.length) broken.push(`${url} repeats an id`);
       for (const [, href = ''] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
         const target = new URL(href.replace(/&amp;/g, '&'), url);
         target.hash = '';
