@@ -24,21 +24,24 @@ function words(name: string): string {
 
 interface Found {
   predicates: Map<string, PropertyInfo>;
-  classes: Map<string, ObjectInfo>;
+  /** Class CURIE to its comment: the object's description, or that of the property holding it. */
+  classes: Map<string, string>;
   codeLists: Map<string, PropertyInfo>;
 }
 
 function find(schemas: SchemaSet): Found {
   const found: Found = { predicates: new Map(), classes: new Map(), codeLists: new Map() };
-  const visit = (info: ObjectInfo, where: string) => {
-    for (const type of info.rdfTypes) if (isProjectTerm(type) && !found.classes.has(type)) found.classes.set(type, info);
+  const visit = (info: ObjectInfo, where: string, holderDescription = '') => {
+    for (const type of info.rdfTypes) {
+      if (isProjectTerm(type) && !found.classes.has(type)) found.classes.set(type, info.description || holderDescription);
+    }
     for (const property of info.properties) {
       for (const predicate of rdfPredicates(property, where)) {
         if (isProjectTerm(predicate) && !found.predicates.has(predicate)) found.predicates.set(predicate, property);
       }
       const prefix = property.rdf?.iriPrefix;
       if (prefix && isProjectTerm(prefix) && property.enum && !found.codeLists.has(prefix)) found.codeLists.set(prefix, property);
-      if (property.object) visit(property.object, `${where}.${property.name}`);
+      if (property.object) visit(property.object, `${where}.${property.name}`, property.description);
     }
   };
   for (const kind of schemas.kinds) visit(kind, kind.kind);
@@ -68,8 +71,8 @@ export function vocabularyStatements(schemas: SchemaSet, baseIri: string, title:
   };
   const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const found = find(schemas);
-  for (const [curie, info] of sorted(found.classes)) {
-    described(curie, ['rdfs:Class', 'owl:Class'], words(curie.slice(PROJECT_PREFIX.length + 1)), info.description);
+  for (const [curie, comment] of sorted(found.classes)) {
+    described(curie, ['rdfs:Class', 'owl:Class'], words(curie.slice(PROJECT_PREFIX.length + 1)), comment);
   }
   for (const [curie, property] of sorted(found.predicates)) {
     const kind = valueShape(property).shape === 'iri' ? 'owl:ObjectProperty' : 'owl:DatatypeProperty';

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listYamlFiles } from '../../src/load/files.js';
 import { jsonldToNQuads } from '../../src/rdf/loader.js';
+import { dataPrefixes, expandCurie } from '../../src/rdf/prefixes.js';
 import { canonicalNQuads } from '../../src/rdf/quads.js';
 import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
 
@@ -114,5 +115,44 @@ describe('the DCAT catalogue', () => {
       'partnership.ttl': 'text/turtle',
     });
     expect(Object.keys(mediaTypes).filter((p) => p.startsWith('site/'))).toEqual([]);
+  });
+});
+
+describe('nothing dropped', () => {
+  it('publishes every field of every record under each of its predicates', () => {
+    const graph = new Set(lines(real.text('partnership.nq')).map((line) => /^<[^>]+> <[^>]+>/.exec(line)?.[0]));
+    const prefixes = dataPrefixes(BASE);
+    let checked = 0;
+    for (const record of real.catalog.records) {
+      const kind = real.schemas.byKind.get(record.kind);
+      for (const property of kind?.properties ?? []) {
+        if (record.fields[property.name] === undefined) continue;
+        for (const predicate of property.rdf?.predicates ?? []) {
+          expect(graph.has(`<${BASE}${record.id}> <${expandCurie(predicate, prefixes)}>`), `${record.id} ${property.name} ${predicate}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(2000);
+  });
+});
+
+describe('the per-entity documents', () => {
+  it.each([
+    ['the curated data', () => real, BASE],
+    ['the fictional fixture', () => fictional, 'https://example.org/fictional/'],
+  ])("hold exactly the triples of the entity and its structured objects, in JSON-LD and Turtle (%s)", async (_name, release, base) => {
+    const bySubject = new Map<string, string[]>();
+    for (const line of lines(release().text('partnership.nq'))) {
+      const id = line.slice(1 + base.length, line.indexOf('>')).split('#')[0] ?? '';
+      bySubject.set(id, [...(bySubject.get(id) ?? []), line]);
+    }
+    for (const record of release().catalog.records) {
+      const own = bySubject.get(record.id) ?? [];
+      expect(own.length, record.id).toBeGreaterThan(2);
+      const fromJsonld = [...new Set(lines(await jsonldToNQuads(JSON.parse(release().text(`site/${record.id}.jsonld`)))))].sort();
+      expect(fromJsonld, record.id).toEqual(own);
+      expect(graphOf(release().text(`site/${record.id}.ttl`), 'Turtle'), record.id).toEqual(graphOf(own.join('\n'), 'N-Quads'));
+    }
   });
 });

@@ -101,6 +101,8 @@ describe('vocab.ttl', () => {
     expect(label(`${spv}announcementClaim`)).toEqual(['announcement claim']);
     expect(comment(`${spv}legallyBinding`)[0]).toMatch(/^true for a legally binding treaty/);
     expect(label(`${spv}Instrument`)).toEqual(['instrument']);
+    // A structured object's class without a description of its own takes the holding property's.
+    expect(comment(`${spv}DateClaim`)[0]).toMatch(/^When the partnership was announced, one claim per date/);
     expect(label(`${spv}status/in-force`)).toEqual(['in force']);
     // Every spv: term of the graph is defined in the vocabulary, and nothing else is.
     const used = new Set(real.text('partnership.nq').match(new RegExp(`<${spv.replace(/[.#/]/g, '\\$&')}[^>]+>`, 'g'))?.map((m) => m.slice(1, -1)));
