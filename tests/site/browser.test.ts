@@ -149,6 +149,11 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     await page.goto(`${base}overview.html`);
     expect(await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent()).toBe('Timeline, 1975–2025');
     expect(await page.getByRole('img', { name: /^Timeline of \d+ events from 1975 to 2025$/ }).isVisible()).toBe(true);
+    // Printed, the navigation goes and the content stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Site' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);

@@ -73,6 +73,7 @@ describe('the fictional site', () => {
   it('shows an entity\'s fields in plain language with references named by their labels', () => {
     const page = release.text('site/agreement/ports-mou/index.html');
     expect(page).toContain('<h1>MOU on Ports</h1>');
+    expect(page).toContain('<nav aria-label="Breadcrumb" class="trail"><ol><li><a href="../../#browse">Agreement</a></li><li aria-current="page">MOU on Ports</li></ol></nav>');
     expect(page).toContain('<dd>memorandum of understanding</dd>');
     expect(page).toContain('<a href="../../org/xb-harbour-board/">Harbour Board of Borealis</a>');
     expect(page).toContain('<a href="../../accord/para/1.2/">Paragraph 1.2</a>');

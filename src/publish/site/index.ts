@@ -9,7 +9,7 @@ import { entityDocumentPath } from '../jsonld.js';
 import { type Artifact, artifactBytes, type Publisher } from '../types.js';
 import { siteContext } from './context.js';
 import { entityBody } from './entity.js';
-import { downloads, datasetJsonld, landingBody } from './landing.js';
+import { BROWSE_FRAGMENT, downloads, datasetJsonld, landingBody } from './landing.js';
 import { type Alternate, type Page, renderPage, STYLESHEET } from './layout.js';
 import { overviewBody } from './overview.js';
 import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH } from './paths.js';
@@ -51,7 +51,7 @@ export const staticSite: Publisher = {
     for (const record of site.catalog.records) {
       const path = entityPagePath(record.id);
       const { title, body } = entityBody(site, record);
-      const trail = [{ label: site.labels.kindTitle(record) }, { label: title }];
+      const trail = [{ label: site.labels.kindTitle(record), path: LANDING_PATH, fragment: BROWSE_FRAGMENT }, { label: title }];
       pages.push({ ...frame, path, title, body, trail, ...linkedDataOf(earlier, record.id, path) });
     }
     const artifacts: Artifact[] = pages.map((page) => ({ path: page.path, content: renderPage(page), mediaType: HTML }));

@@ -73,10 +73,13 @@ export function datasetJsonld(site: SiteContext, files: readonly FileDigest[]): 
   return JSON.stringify(dataset, null, 2);
 }
 
+/** The id of the landing page's list of records, which each page's breadcrumb links to. */
+export const BROWSE_FRAGMENT = 'browse';
+
 /** Every entity by kind, each list folded (plain HTML `details`), so every page is two clicks away. */
 function browse(site: SiteContext): Html {
   const kinds = site.schemas.kinds.filter((kind) => recordsOf(site.catalog, kind.kind).length > 0);
-  return html`<section aria-labelledby="browse"><h2 id="browse">Browse the records</h2>
+  return html`<section aria-labelledby="${BROWSE_FRAGMENT}"><h2 id="${BROWSE_FRAGMENT}">Browse the records</h2>
 ${kinds.map((kind) => {
   const records = recordsOf(site.catalog, kind.kind);
   return html`<details><summary>${kind.title} (${records.length})</summary><ul>${records.map((r) => html`<li>${entityLink(site, LANDING_PATH, r.id)}</li>`)}</ul></details>

@@ -21,7 +21,7 @@ export interface Page {
   jsonld?: string;
   alternates?: readonly Alternate[];
   /** Breadcrumb trail below the site name: label and target path (the current page last, without a path). */
-  trail?: readonly { label: string; path?: string }[];
+  trail?: readonly { label: string; path?: string; fragment?: string }[];
 }
 
 export function renderPage(page: Page): string {
@@ -47,7 +47,7 @@ ${
   trail.length > 0
     ? html`<nav aria-label="Breadcrumb" class="trail"><ol>${trail.map((step, index) =>
         step.path
-          ? html`<li><a href="${href(step.path)}">${step.label}</a></li>`
+          ? html`<li><a href="${href(step.path)}${step.fragment ? `#${step.fragment}` : ''}">${step.label}</a></li>`
           : html`<li${index === trail.length - 1 ? html` aria-current="page"` : ''}>${step.label}</li>`,
       )}</ol></nav>\n`
     : ''
