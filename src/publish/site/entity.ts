@@ -2,7 +2,7 @@
 import { entityIri } from '../../model/iri.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
-import { VOCABULARIES } from '../../rdf/prefixes.js';
+import { dataPrefixes, expandCurie } from '../../rdf/prefixes.js';
 import { isReference, type SiteContext } from './context.js';
 import { documentBody } from './document.js';
 import { type Html, html } from './html.js';
@@ -10,17 +10,11 @@ import { codeLabel, propertyLabel } from './labels.js';
 import { entityLink, externalLink } from './links.js';
 import { entityPagePath } from './paths.js';
 
-function expandCurie(curie: string): string {
-  const [prefix = '', local = ''] = curie.split(':');
-  const namespace = VOCABULARIES[prefix];
-  return namespace ? namespace + local : curie;
-}
-
-function scalar(property: PropertyInfo, value: unknown): Html {
+function scalar(site: SiteContext, property: PropertyInfo, value: unknown): Html {
   if (typeof value === 'boolean') return html`${value ? 'yes' : 'no'}`;
   const text = String(value);
   if (property.enum) return html`${codeLabel(text)}`;
-  if (property.rdf?.iriPrefix) return externalLink(expandCurie(property.rdf.iriPrefix) + text);
+  if (property.rdf?.iriPrefix) return externalLink(expandCurie(property.rdf.iriPrefix + text, dataPrefixes(site.baseIri)));
   if (property.format === 'uri' || property.rdf?.iri) return externalLink(text);
   return html`<span class="text">${text}</span>`;
 }
@@ -33,7 +27,7 @@ function objectValue(site: SiteContext, fromPath: string, property: PropertyInfo
 function oneValue(site: SiteContext, fromPath: string, property: PropertyInfo, value: unknown): Html {
   if (isReference(property) && typeof value === 'string') return entityLink(site, fromPath, value);
   if (property.valueType === 'object') return objectValue(site, fromPath, property, value);
-  return scalar(property, value);
+  return scalar(site, property, value);
 }
 
 function propertyValue(site: SiteContext, fromPath: string, property: PropertyInfo, value: unknown): Html {
