@@ -6,6 +6,7 @@ import { MissingArtifactError, sha256Hex } from '../../src/publish/digest.js';
 import { PUBLISHERS } from '../../src/publish/index.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
+import { jsonldToNQuads } from '../../src/rdf/loader.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
@@ -43,7 +44,7 @@ describe('the fictional site', () => {
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/</loc>');
   });
 
-  it('describes the dataset from its record, with sizes and checksums of the downloads', () => {
+  it('describes the dataset from its record, with sizes and checksums of the downloads', async () => {
     const landing = release.text('site/index.html');
     expect(landing).toContain('<html lang="en">');
     expect(landing).toContain('<h1>FICTIONAL Arcadia–Borealis Partnership test dataset</h1>');
@@ -55,6 +56,10 @@ describe('the fictional site', () => {
     expect(landing).toContain('<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>');
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');
     expect(jsonld).toMatchObject({ '@type': 'Dataset', '@id': 'https://example.org/fictional/dataset', version: '1.2.3', license: 'https://creativecommons.org/licenses/by/4.0/' });
+    // Offline: the context is inline, so jsonld.js reads it with a loader that refuses the network.
+    const quads = await jsonldToNQuads(jsonld);
+    expect(quads).toContain('<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n');
+    expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/version> "1.2.3" .\n');
     expect(jsonld.distribution).toContainEqual(expect.objectContaining({ name: 'records.json', sha256: hash, contentSize: `${Buffer.byteLength(records)} B` }));
     expect(landing).toContain('<details><summary>Agreement (2)</summary><ul><li><a href="agreement/free-trade-treaty/">Arcadia–Borealis Free Trade Treaty</a></li><li><a href="agreement/ports-mou/">MOU on Ports</a></li></ul></details>');
     // SHA256SUMS comes after the site and covers it.
