@@ -5,6 +5,7 @@ import { registerDiff } from './diff.js';
 import { registerFmt } from './fmt.js';
 import { registerNew } from './new.js';
 import { registerQuery } from './query.js';
+import { registerServe } from './serve.js';
 import { registerValidate } from './validate.js';
 
 export type CommandRegistration = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CommandRegistration[] = [
   registerQuery,
   registerFmt,
   registerNew,
+  registerServe,
 ];
