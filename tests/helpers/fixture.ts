@@ -26,3 +26,10 @@ export async function compiledRelease(dataDir: string, publishers?: readonly Pub
   };
   return { ...validation, artifacts, text };
 }
+
+export type Release = Awaited<ReturnType<typeof compiledRelease>>;
+
+/** The curated and the fictional releases, the pair the linked-data proofs run on. */
+export function realAndFictionalReleases(): Promise<[Release, Release]> {
+  return Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+}

@@ -5,10 +5,9 @@ import { entityDocumentPath, jsonldDocuments } from '../../src/publish/jsonld.js
 import { rdfDumps } from '../../src/publish/rdf.js';
 import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/rdf/loader.js';
 import { contextTerms, jsonldContext, termIndex } from '../../src/rdf/terms.js';
-import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
 
-type Release = Awaited<ReturnType<typeof fictionalRelease>>;
 type Json = { [key: string]: any };
 
 const REAL_BASE = 'https://w3id.org/sg-kr-partnership/';
@@ -18,7 +17,7 @@ let real: Release;
 let fictional: Release;
 
 beforeAll(async () => {
-  [real, fictional] = await Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+  [real, fictional] = await realAndFictionalReleases();
 });
 
 /** Every property of the model, structured objects' properties included, with where it is. */

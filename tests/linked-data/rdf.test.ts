@@ -7,9 +7,8 @@ import { listYamlFiles } from '../../src/load/files.js';
 import { jsonldToNQuads } from '../../src/rdf/loader.js';
 import { dataPrefixes, expandCurie } from '../../src/rdf/prefixes.js';
 import { canonicalNQuads } from '../../src/rdf/quads.js';
-import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+import { compiledRelease, REAL_DATA, realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 
-type Release = Awaited<ReturnType<typeof fictionalRelease>>;
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -18,7 +17,7 @@ let real: Release;
 let fictional: Release;
 
 beforeAll(async () => {
-  [real, fictional] = await Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+  [real, fictional] = await realAndFictionalReleases();
 });
 
 const lines = (nquads: string) => nquads.split('\n').filter((line) => line !== '');

@@ -1,9 +1,8 @@
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 
-type Release = Awaited<ReturnType<typeof fictionalRelease>>;
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -12,7 +11,7 @@ let real: Release;
 let fictional: Release;
 
 beforeAll(async () => {
-  [real, fictional] = await Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+  [real, fictional] = await realAndFictionalReleases();
 });
 
 const store = (text: string, format: 'Turtle' | 'N-Quads') => new Store(new Parser({ format }).parse(text));
