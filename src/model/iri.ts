@@ -22,3 +22,21 @@ export function objectIri(holder: string, property: string, position?: number | 
   const segment = position === undefined ? property : `${property}-${position}`;
   return holder.includes('#') ? `${holder}-${segment}` : `${holder}#${segment}`;
 }
+
+/**
+ * Why a base IRI cannot serve, or undefined when it can: entity IRIs are the base plus
+ * an id, so it must be an absolute http(s) IRI ending in "/" (as the dataset schema
+ * requires of `baseIri`), with no query or fragment for the id to land in.
+ */
+export function baseIriProblem(baseIri: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseIri);
+  } catch {
+    return 'is not an absolute IRI';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must start with http:// or https://';
+  if (url.search !== '' || url.hash !== '' || baseIri.includes('?') || baseIri.includes('#')) return 'must not have a query or fragment';
+  if (!baseIri.endsWith('/')) return `must end with "/" (entity IRIs are the base plus the id: try ${baseIri}/)`;
+  return undefined;
+}

@@ -154,4 +154,16 @@ describe('build through the CLI', () => {
     expect(result.exitCode).toBe(1);
     expect(await readdir(root)).toEqual([]);
   });
+
+  it.each([
+    ['https://example.org/x', 'must end with "/" (entity IRIs are the base plus the id: try https://example.org/x/)'],
+    ['example.org/', 'is not an absolute IRI'],
+    ['ftp://example.org/', 'must start with http:// or https://'],
+    ['https://example.org/?v=1/', 'must not have a query or fragment'],
+  ])('exits 2 and writes nothing for --base-iri %s', async (baseIri, problem) => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'cli-build-'));
+    const result = await run(['build', '--data', path.join(CASES, 'valid', 'data'), '--out', 'dist', '--base-iri', baseIri], root);
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `partnership build: --base-iri ${baseIri}: ${problem}\n` });
+    expect(await readdir(root)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { build } from '../../build.js';
 import { EXIT, exitCodeFor } from '../../diagnostics.js';
+import { baseIriProblem } from '../../model/iri.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
@@ -17,6 +18,11 @@ export interface BuildCommandOptions {
 
 export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
   if (!(await foldersExist('build', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
+  const baseIriError = options.baseIri === undefined ? undefined : baseIriProblem(options.baseIri);
+  if (baseIriError) {
+    io.stderr(`partnership build: --base-iri ${options.baseIri}: ${baseIriError}\n`);
+    return EXIT.usage;
+  }
   const outDir = path.resolve(io.cwd, options.out);
   const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
