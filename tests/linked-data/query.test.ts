@@ -164,7 +164,15 @@ describe('partnership query', () => {
     const missing = await cli(PILLARS, '--dist', path.join(dist, 'nowhere'));
     expect(missing.code).toBe(EXIT.usage);
     expect(missing.stderr).toContain('run `partnership build` first');
-    expect((await cli(PILLARS, '--file', 'x.rq', '--dist', dist)).code).toBe(EXIT.usage);
-    expect((await cli('--dist', dist)).code).toBe(EXIT.usage);
+    expect(await cli(PILLARS, '--file', 'x.rq', '--dist', dist)).toEqual({
+      code: EXIT.usage,
+      stdout: '',
+      stderr: 'partnership query: give a SPARQL query or --file <query.rq>, not both\n',
+    });
+    expect(await cli('--dist', dist)).toEqual({
+      code: EXIT.usage,
+      stdout: '',
+      stderr: 'partnership query: no query given: pass the SPARQL text or --file <query.rq>\n',
+    });
   });
 });

@@ -156,4 +156,27 @@ describe('the serve command', () => {
     expect(code).toBe(2);
     expect(err.join('')).toContain('a port number from 0 to 65535');
   });
+
+  async function serveCommand(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['node', 'partnership', 'serve', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root });
+    return { code, stdout, stderr };
+  }
+
+  it('refuses a folder without a built site, as a usage error', async () => {
+    expect(await serveCommand('--dist', 'nowhere', '--port', '0')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `partnership serve: no built site at ${path.join('nowhere', 'site')}: run \`partnership build\` first\n`,
+    });
+  });
+
+  it('reports a port already in use as a usage error, not a fault', async () => {
+    expect(await serveCommand('--dist', 'dist', '--port', String(port))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `partnership serve: port ${port} is already in use: choose another with --port\n`,
+    });
+  });
 });

@@ -37,7 +37,8 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
     io.stderr(`partnership query: ${message}\n`);
     return EXIT.usage;
   };
-  if ((sparqlArgument === undefined) === (options.file === undefined)) return usage('give a SPARQL query or --file <query.rq>, not both');
+  if (sparqlArgument === undefined && options.file === undefined) return usage('no query given: pass the SPARQL text or --file <query.rq>');
+  if (sparqlArgument !== undefined && options.file !== undefined) return usage('give a SPARQL query or --file <query.rq>, not both');
   const sparql = options.file ? await readOptional(path.resolve(io.cwd, options.file)) : sparqlArgument;
   if (sparql === undefined) return usage(`no query file ${options.file}`);
   const distDir = path.resolve(io.cwd, options.dist);

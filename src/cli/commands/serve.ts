@@ -1,6 +1,8 @@
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startSiteServer } from '../../serve/server.js';
+import { EXIT } from '../../diagnostics.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeCommandOptions {
@@ -16,9 +18,27 @@ function parsePort(value: string): number {
 
 /** Start serving; returns once listening (the open server keeps the process alive until Ctrl-C). */
 export async function runServe(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  const { url } = await startSiteServer(path.resolve(io.cwd, options.dist), options.port);
-  io.stdout(`Serving ${options.dist}/site at ${url} (Ctrl-C to stop)\n`);
-  return 0;
+  const distDir = path.resolve(io.cwd, options.dist);
+  const usage = (message: string) => {
+    io.stderr(`partnership serve: ${message}\n`);
+    return EXIT.usage;
+  };
+  const built = await access(path.join(distDir, 'site', 'index.html')).then(
+    () => true,
+    () => false,
+  );
+  if (!built) return usage(`no built site at ${path.join(options.dist, 'site')}: run \`partnership build\` first`);
+  try {
+    const { url } = await startSiteServer(distDir, options.port);
+    io.stdout(`Serving ${options.dist}/site at ${url} (Ctrl-C to stop)\n`);
+    return EXIT.ok;
+  } catch (error) {
+    // The port is the user's choice: one taken or not allowed is a usage error, not a fault.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') return usage(`port ${options.port} is already in use: choose another with --port`);
+    if (code === 'EACCES') return usage(`not allowed to listen on port ${options.port}: choose one above 1023 with --port`);
+    throw error;
+  }
 }
 
 export function registerServe(program: Command, io: CliIo, setExit: (code: number) => void): void {
