@@ -45,6 +45,9 @@ function distribution(file: FileDigest, context: PublishContext, common: Json): 
     '@id': datasetPartIri(context, 'distribution', file.path),
     '@type': 'dcat:Distribution',
     'dcterms:title': file.path,
+    // Published beside the site at the base IRI, where the landing page's schema:contentUrl points too.
+    'dcat:downloadURL': { '@id': context.baseIri + file.path },
+    'dcat:accessURL': { '@id': context.baseIri + file.path },
     'dcat:mediaType': { '@id': mediaTypeIri(file.mediaType) },
     'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:nonNegativeInteger' },
     'spdx:checksum': {
@@ -100,6 +103,7 @@ export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[
         ...(keywords.length > 0 ? { 'dcat:keyword': keywords } : {}),
         ...partnership,
         ...common,
+        'dcat:landingPage': { '@id': baseIri },
         'void:uriSpace': baseIri,
         'void:entities': { '@value': String(catalog.records.length), '@type': 'xsd:integer' },
         'dcat:distribution': distributions.map((d) => ({ '@id': d['@id'] })),

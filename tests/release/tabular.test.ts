@@ -260,6 +260,7 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
     for (const d of distributions) {
       const path = d['dcterms:title'];
       expect(d['@id']).toBe(`${BASE}dataset/distribution/${path}`);
+      expect(d['dcat:downloadURL']).toEqual({ '@id': `${BASE}${path}` });
       expect(d['dcat:byteSize']['@value']).toBe(String(bytesOf(path).byteLength));
       expect(d['spdx:checksum']['spdx:checksumValue']['@value']).toBe(sha256(path));
       expect(d).toMatchObject({
