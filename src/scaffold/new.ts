@@ -68,16 +68,9 @@ function placeholderItem(property: PropertyInfo, schemas: SchemaSet, doc: Docume
     return nested ? requiredMap(nested, schemas, doc) : PLACEHOLDER;
   }
   if (property.object) return requiredMap(property.object, schemas, doc);
-  if (property.enum) return property.enum[0] ?? PLACEHOLDER;
-  switch (property.valueType) {
-    case 'boolean':
-      return false;
-    case 'integer':
-    case 'number':
-      return 1;
-    default:
-      return PLACEHOLDER;
-  }
+  // Choices (a status, whether it binds, a count) are facts too: a default value would pass
+  // validation as a guess, so they get the placeholder that the checks reject.
+  return PLACEHOLDER;
 }
 
 /** A list's `minItems` from the kind's own schema document (the model does not carry it). */

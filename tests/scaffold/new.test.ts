@@ -49,6 +49,20 @@ function run(...args: string[]) {
 }
 
 describe('partnership new', () => {
+  it('leaves every choice to the curator: enums get the placeholder, never a default that would pass as a fact', async () => {
+    const result = await run('agreement', 'agreement/choices-left-open');
+    const text = await readFile(path.join(dir, result.out.trim()), 'utf8');
+    expect(text.split('\n').filter((line) => !line.startsWith('#') && !line.trimStart().startsWith('#'))).toEqual([
+      'id: agreement/choices-left-open',
+      'title: TODO',
+      'kind: TODO',
+      'status: TODO',
+      'sources:',
+      '  - TODO',
+      '',
+    ]);
+  });
+
   it.each(Object.entries(NEW_IDS))('scaffolds a %s that validates once its TODOs are filled', async (kindName, id) => {
     const schemas = await readSchemaSet();
     const kind = kindOrThrow(schemas, kindName);
@@ -91,9 +105,11 @@ describe('partnership new', () => {
         const list = keys.join('/');
         const existing = candidates[used.get(list) ?? 0];
         used.set(list, (used.get(list) ?? 0) + 1);
+        const choice = property?.enum?.[0] ?? (property?.valueType === 'boolean' ? false : property?.valueType === 'integer' || property?.valueType === 'number' ? 1 : undefined);
         node.value =
           BY_HAND[key] ??
           existing?.id ??
+          choice ??
           (property?.format?.includes('date') ? '2030-01-01' : property?.format === 'uri' ? 'https://example.org/x' : 'Filled by the test.');
       },
     });
