@@ -11,6 +11,8 @@ const files = entries
   .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
   .map((e) => path.join(e.parentPath ?? e.path, e.name))
   .sort();
+// Read all at once, as the toolkit does, so the floor is no slower than it needs to be.
+const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
 const values = {};
-for (const file of files) values[path.relative(dataDir, file)] = parse(await readFile(file, 'utf8'));
+files.forEach((file, index) => (values[path.relative(dataDir, file)] = parse(texts[index] ?? '')));
 await writeFile(outFile, JSON.stringify(values));
