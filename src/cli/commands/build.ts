@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { build } from '../../build.js';
 import { exitCodeFor } from '../../diagnostics.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths } from '../io.js';
@@ -17,6 +16,8 @@ export interface BuildCommandOptions {
 
 export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise<number> {
   const outDir = path.resolve(io.cwd, options.out);
+  // Loaded on use: the publishers' libraries would otherwise slow the start of every other command.
+  const { build } = await import('../../build.js');
   const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
     schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,
