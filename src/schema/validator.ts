@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type Format, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, Format, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { SchemaSet } from './model.js';
+
+const requireHere = createRequire(import.meta.url);
 
 /** Keywords the schemas use to say how data is published; ajv must know them in strict mode. */
 export const ANNOTATION_KEYWORDS = [
@@ -49,9 +51,11 @@ export const FORMATS: Record<string, Format> = {
 
 /** One Ajv with every schema document added, ready to compile (or to generate code for) each kind. */
 export function createAjv(schemas: SchemaSet, options: Options = {}): Ajv2020 {
+  // Loaded on use: with precompiled validators, `validate` never needs the compiler's modules.
+  const { Ajv2020: Ajv } = requireHere('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // No code optimisation passes: they cost about a third of the compile time, which every
   // `validate` pays at start-up when no precompiled validators match, and save less than that.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, verbose: true, code: { optimize: false }, ...options });
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, verbose: true, code: { optimize: false }, ...options });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   for (const [file, document] of schemas.documents) ajv.addSchema(document, file);
@@ -74,7 +78,7 @@ export const PRECOMPILED_FILE = 'validators.precompiled.cjs';
 function precompiledFor(schemas: SchemaSet): Record<string, ValidateFunction | undefined> | undefined {
   let module: PrecompiledModule;
   try {
-    module = createRequire(import.meta.url)(`./${PRECOMPILED_FILE}`) as PrecompiledModule;
+    module = requireHere(`./${PRECOMPILED_FILE}`) as PrecompiledModule;
   } catch (error) {
     // Absent when running from the sources (tests): compile at run time instead.
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
