@@ -5,7 +5,10 @@ import { dataDictionaryMarkdown } from './data-dictionary.js';
 import { dataPackageJson } from './datapackage.js';
 import { dcatCatalogJsonld } from './dcat.js';
 import type { Publisher } from './types.js';
+import { jsonldDocuments } from './jsonld.js';
+import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
+import { vocabularyAndShapes } from './schema-files.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
@@ -15,6 +18,9 @@ import { recordsJson } from './records-json.js';
  */
 export const PUBLISHERS: readonly Publisher[] = [
   recordsJson,
+  jsonldDocuments,
+  rdfDumps,
+  vocabularyAndShapes,
   csvTables,
   csvwMetadata,
   dataDictionaryMarkdown,

@@ -6,17 +6,12 @@
  * (`…/person/x#roles-1`), deeper objects extending the fragment. `{+name}` is
  * reserved expansion, so the '/' in ids is not percent-encoded.
  */
-import { entityIri } from '../model/iri.js';
+import { entityIri, objectIri } from '../model/iri.js';
 import type { Column, TableSpec } from './tables.js';
 
 function variable(column: Column | undefined, reserved: boolean): string {
   if (!column) throw new Error('table has no column for a template variable');
   return reserved ? `{+${column.name}}` : `{${column.name}}`;
-}
-
-/** Extend a record's or an object's IRI (template) to one of its structured objects. */
-function objectTemplate(holder: string, name: string): string {
-  return holder.includes('#') ? `${holder}-${name}` : `${holder}#${name}`;
 }
 
 /** IRI template of the record a row belongs to (its `id`, or its owner key column). */
@@ -34,8 +29,7 @@ function walkTemplate(table: TableSpec, count: number, baseIri: string): string 
   let template = recordTemplate(table, baseIri);
   let depth = 0;
   for (const step of table.owners[0]?.steps.slice(0, count) ?? []) {
-    const name = step.array ? `${step.name}-${variable(positionColumn(table, depth++), false)}` : step.name;
-    template = objectTemplate(template, name);
+    template = step.array ? objectIri(template, step.name, variable(positionColumn(table, depth++), false)) : objectIri(template, step.name);
   }
   return template;
 }
@@ -53,7 +47,7 @@ export function rowHolderTemplate(table: TableSpec, baseIri: string): string {
 
 /** IRI template of a single nested object flattened into a row (e.g. the review_* columns). */
 export function flattenedObjectTemplate(table: TableSpec, path: readonly string[], baseIri: string): string {
-  return path.reduce(objectTemplate, rowSubjectTemplate(table, baseIri));
+  return path.reduce((holder, name) => objectIri(holder, name), rowSubjectTemplate(table, baseIri));
 }
 
 /** Template of the IRI a reference column points to. */

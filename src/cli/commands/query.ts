@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { EXIT } from '../../diagnostics.js';
+import { CONTEXT_PATH } from '../../publish/jsonld.js';
+import { NQUADS_PATH } from '../../publish/rdf.js';
+import { formatQueryResult } from '../../query/format.js';
+import { loadNQuads, QUERY_FORMATS, type QueryFormat, QuerySyntaxError, runQuery } from '../../query/run.js';
+import { type PrefixMap, VOCABULARIES } from '../../rdf/prefixes.js';
+import type { CliIo } from '../io.js';
+
+export interface QueryOptions {
+  file?: string;
+  dist: string;
+  format: QueryFormat;
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The prefixes the release declares (its context's string entries, the project's own included). */
+async function releasePrefixes(distDir: string): Promise<PrefixMap> {
+  const text = await readOptional(path.join(distDir, CONTEXT_PATH));
+  const context = text ? ((JSON.parse(text) as { '@context'?: Record<string, unknown> })['@context'] ?? {}) : {};
+  const declared = Object.entries(context).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return { ...VOCABULARIES, ...Object.fromEntries(declared) };
+}
+
+export async function runQueryCommand(sparqlArgument: string | undefined, options: QueryOptions, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`partnership query: ${message}\n`);
+    return EXIT.usage;
+  };
+  if ((sparqlArgument === undefined) === (options.file === undefined)) return usage('give a SPARQL query or --file <query.rq>, not both');
+  const sparql = options.file ? await readOptional(path.resolve(io.cwd, options.file)) : sparqlArgument;
+  if (sparql === undefined) return usage(`no query file ${options.file}`);
+  const distDir = path.resolve(io.cwd, options.dist);
+  const nquads = await readOptional(path.join(distDir, NQUADS_PATH));
+  if (nquads === undefined) return usage(`no built graph at ${path.join(options.dist, NQUADS_PATH)}: run \`partnership build\` first`);
+  const prefixes = await releasePrefixes(distDir);
+  try {
+    io.stdout(formatQueryResult(runQuery(loadNQuads(nquads), sparql, prefixes), options.format, prefixes));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) return usage(`malformed SPARQL query: ${error.message}`);
+    throw error;
+  }
+}
+
+export function registerQuery(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('query')
+    .description('run a SPARQL query over the built graph (dist/partnership.nq) in an embedded store; the data\'s prefixes are predeclared')
+    .argument('[sparql]', 'the query text')
+    .addOption(new Option('--file <path>', 'read the query from a file (e.g. q.rq)'))
+    .addOption(new Option('--dist <dir>', 'the built release folder').default('dist'))
+    .addOption(new Option('--format <format>', 'table for people, json (SPARQL results JSON) or csv').choices(QUERY_FORMATS).default('table'))
+    .action(async (sparql: string | undefined, options: QueryOptions) => setExit(await runQueryCommand(sparql, options, io)));
+}

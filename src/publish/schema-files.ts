@@ -1,0 +1,24 @@
+/**
+ * The files that describe the linked data's terms and structure: `vocab.ttl`
+ * (the project vocabulary) and `shapes.ttl` (SHACL shapes), both generated
+ * from the schema model.
+ */
+import { schemaFilePrefixes } from '../rdf/prefixes.js';
+import { shapesPrefixes, shapesStatements } from '../rdf/shacl.js';
+import { turtleDescription } from '../rdf/turtle.js';
+import { vocabularyStatements } from '../rdf/vocab.js';
+import type { Publisher } from './types.js';
+
+export const VOCAB_PATH = 'vocab.ttl';
+export const SHAPES_PATH = 'shapes.ttl';
+
+export const vocabularyAndShapes: Publisher = {
+  name: 'vocab-shapes',
+  async publish({ schemas, baseIri, dataset }) {
+    const vocab = vocabularyStatements(schemas, baseIri, String(dataset.fields.title));
+    return [
+      { path: VOCAB_PATH, content: await turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: 'text/turtle' },
+      { path: SHAPES_PATH, content: await turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: 'text/turtle' },
+    ];
+  },
+};

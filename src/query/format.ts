@@ -1,0 +1,39 @@
+/**
+ * A query's answer as text: an aligned table for people (IRIs shortened to
+ * CURIEs where a prefix fits), SPARQL 1.1 JSON results, or CSV (RFC 4180, the
+ * plain values, as SPARQL's CSV results format writes them).
+ */
+import { compactToCurie, type PrefixMap } from '../rdf/prefixes.js';
+import { formatCsv } from '../tabular/csv.js';
+import type { QueryFormat, QueryResult, SparqlJsonTerm } from './run.js';
+
+function shown(term: SparqlJsonTerm | undefined, prefixes: PrefixMap): string {
+  if (!term) return '';
+  if (term.type === 'uri') return compactToCurie(term.value, prefixes) ?? term.value;
+  return term.value;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => `${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ').trimEnd()}\n`;
+  return line(header) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join('');
+}
+
+export function formatQueryResult(result: QueryResult, format: QueryFormat, prefixes: PrefixMap): string {
+  if (result.kind === 'graph') return result.ntriples;
+  if (result.kind === 'boolean') {
+    if (format === 'json') return `${JSON.stringify({ head: {}, boolean: result.value }, null, 2)}\n`;
+    return format === 'csv' ? formatCsv(['boolean'], [[String(result.value)]]) : `${result.value}\n`;
+  }
+  const { variables, rows } = result;
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ head: { vars: variables }, results: { bindings: rows } }, null, 2)}\n`;
+    case 'csv':
+      return formatCsv(variables, rows.map((row) => variables.map((v) => row[v]?.value ?? '')));
+    case 'table': {
+      const body = rows.map((row) => variables.map((v) => shown(row[v], prefixes)));
+      return `${table(variables, body)}(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`;
+    }
+  }
+}

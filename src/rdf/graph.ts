@@ -1,0 +1,142 @@
+/**
+ * The linked data as a model: each record of the catalog described as a node
+ * with its IRI, its classes and its statements, read straight from the records
+ * and the schema model. The JSON-LD, N-Quads and Turtle are serialisations of
+ * these nodes, so they describe one graph.
+ */
+import type { Catalog, EntityRecord, Fields } from '../model/catalog.js';
+import { entityIri, objectIri } from '../model/iri.js';
+import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
+import { kindOrThrow } from '../schema/model.js';
+import { dataPrefixes, expandCurie, type PrefixMap } from './prefixes.js';
+import { rdfPredicates, type ValueShape, valueShape } from './terms.js';
+
+/** A literal: its lexical form with a language or a datatype IRI (xsd:string when neither). */
+export interface RdfLiteral {
+  kind: 'literal';
+  value: string;
+  lang?: string;
+  datatype?: string;
+  /** The JSON value, for native JSON-LD values (booleans, integers). */
+  native?: boolean | number;
+}
+
+export interface RdfIri {
+  kind: 'iri';
+  iri: string;
+}
+
+/** A structured object described inside its holder's statement. */
+export interface RdfEmbedded {
+  kind: 'node';
+  node: RdfNode;
+}
+
+export type RdfValue = RdfLiteral | RdfIri | RdfEmbedded;
+
+export interface RdfStatement {
+  /** CURIE of the predicate, as the schema annotates it. */
+  predicate: string;
+  property: PropertyInfo;
+  values: RdfValue[];
+}
+
+export interface RdfNode {
+  iri: string;
+  /** Class CURIEs, in schema order (conditional types after). */
+  types: string[];
+  statements: RdfStatement[];
+  /** For record nodes: the record's id. */
+  id?: string;
+}
+
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+const PARTIAL_DATE_TYPES: Readonly<Record<number, string>> = { 4: 'gYear', 7: 'gYearMonth', 10: 'date' };
+
+function isFields(value: unknown): value is Fields {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An xsd:decimal lexical form (no exponent) for a JSON number. */
+export function decimalLexical(value: number): string {
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+interface Describer {
+  baseIri: string;
+  prefixes: PrefixMap;
+}
+
+function literal(value: unknown, shape: ValueShape, prefixes: PrefixMap, where: string): RdfLiteral {
+  if (shape.shape === 'native') {
+    if (typeof value !== 'boolean' && typeof value !== 'number') throw new Error(`${where}: expected a ${shape.datatype}`);
+    return { kind: 'literal', value: String(value), datatype: expandCurie(shape.datatype, prefixes), native: value };
+  }
+  if (shape.shape === 'datatype' && typeof value === 'number') {
+    return { kind: 'literal', value: decimalLexical(value), datatype: expandCurie(shape.datatype, prefixes) };
+  }
+  if (typeof value !== 'string') throw new Error(`${where}: expected text, got ${JSON.stringify(value)}`);
+  switch (shape.shape) {
+    case 'lang':
+      return { kind: 'literal', value, lang: shape.lang };
+    case 'datatype':
+      return { kind: 'literal', value, datatype: expandCurie(shape.datatype, prefixes) };
+    case 'partial-date': {
+      const type = PARTIAL_DATE_TYPES[value.length];
+      if (!type) throw new Error(`${where}: "${value}" is not a partial date`);
+      return { kind: 'literal', value, datatype: XSD + type };
+    }
+    default:
+      return { kind: 'literal', value };
+  }
+}
+
+function iriValue(property: PropertyInfo, value: unknown, describer: Describer, where: string): RdfIri {
+  if (typeof value !== 'string') throw new Error(`${where}: expected an id or IRI, got ${JSON.stringify(value)}`);
+  const prefix = property.rdf?.iriPrefix;
+  if (prefix) return { kind: 'iri', iri: expandCurie(prefix, describer.prefixes) + value };
+  if (property.rdf?.iri) return { kind: 'iri', iri: value };
+  return { kind: 'iri', iri: entityIri(describer.baseIri, value) };
+}
+
+/** Classes a value adds to its holder (e.g. a binding agreement is also an eli:LegalResource). */
+function conditionalTypes(property: PropertyInfo, values: readonly unknown[]): string[] {
+  const typesWhen = property.rdf?.typesWhen;
+  if (!typesWhen) return [];
+  return values.flatMap((value) => typesWhen[String(value)] ?? []);
+}
+
+function describeObject(iri: string, info: ObjectInfo, fields: Fields, describer: Describer, where: string): RdfNode {
+  const node: RdfNode = { iri, types: [...info.rdfTypes], statements: [] };
+  for (const property of info.properties) {
+    const raw = fields[property.name];
+    if (raw === undefined) continue;
+    const items = Array.isArray(raw) ? raw : [raw];
+    const at = `${where}.${property.name}`;
+    const values: RdfValue[] = items.map((item, index) => {
+      if (property.object) {
+        if (!isFields(item)) throw new Error(`${at}: expected an object`);
+        const childIri = property.array ? objectIri(iri, property.name, index + 1) : objectIri(iri, property.name);
+        return { kind: 'node', node: describeObject(childIri, property.object, item, describer, at) };
+      }
+      const shape = valueShape(property);
+      return shape.shape === 'iri' ? iriValue(property, item, describer, at) : literal(item, shape, describer.prefixes, at);
+    });
+    for (const type of conditionalTypes(property, items)) if (!node.types.includes(type)) node.types.push(type);
+    for (const predicate of rdfPredicates(property, where)) node.statements.push({ predicate, property, values });
+  }
+  return node;
+}
+
+export function describeRecord(record: EntityRecord, schemas: SchemaSet, baseIri: string, prefixes: PrefixMap = dataPrefixes(baseIri)): RdfNode {
+  const kind = kindOrThrow(schemas, record.kind);
+  const node = describeObject(entityIri(baseIri, record.id), kind, record.fields, { baseIri, prefixes }, record.id);
+  return { ...node, id: record.id };
+}
+
+/** Every record with an id, in the catalog's (document) order. Pure. */
+export function describeCatalog(catalog: Catalog, schemas: SchemaSet, baseIri: string): RdfNode[] {
+  const prefixes = dataPrefixes(baseIri);
+  return catalog.records.filter((r) => r.id !== '').map((record) => describeRecord(record, schemas, baseIri, prefixes));
+}

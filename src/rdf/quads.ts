@@ -1,0 +1,67 @@
+/**
+ * The graph model as triples (in the default graph), and canonical N-Quads:
+ * there are no blank nodes, so canonical form is each triple on one line in
+ * RDFC-1.0's escaping, sorted, without duplicates: identical bytes every build.
+ */
+import type { RdfIri, RdfLiteral, RdfNode } from './graph.js';
+import { expandCurie, type PrefixMap } from './prefixes.js';
+
+export interface Triple {
+  subject: string;
+  predicate: string;
+  object: RdfIri | RdfLiteral;
+}
+
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/** A node's triples and those of the structured objects it holds, in statement order. */
+export function nodeTriples(node: RdfNode, prefixes: PrefixMap): Triple[] {
+  const triples: Triple[] = node.types.map((type) => ({
+    subject: node.iri,
+    predicate: RDF_TYPE,
+    object: { kind: 'iri', iri: expandCurie(type, prefixes) },
+  }));
+  for (const statement of node.statements) {
+    const predicate = expandCurie(statement.predicate, prefixes);
+    for (const value of statement.values) {
+      if (value.kind === 'node') {
+        triples.push({ subject: node.iri, predicate, object: { kind: 'iri', iri: value.node.iri } });
+      } else {
+        triples.push({ subject: node.iri, predicate, object: value });
+      }
+    }
+  }
+  // Embedded objects after their holder's own triples, as the holder's statements name them.
+  for (const statement of node.statements) {
+    for (const value of statement.values) if (value.kind === 'node') triples.push(...nodeTriples(value.node, prefixes));
+  }
+  return triples;
+}
+
+/** RDFC-1.0 / N-Quads string escaping: ECHARs for the usual controls, UCHARs for the rest. */
+const ECHAR: Readonly<Record<string, string>> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+
+function escapeLiteral(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\u007F"\\]/g, (c) => ECHAR[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+function objectTerm(object: RdfIri | RdfLiteral): string {
+  if (object.kind === 'iri') return `<${object.iri}>`;
+  const text = `"${escapeLiteral(object.value)}"`;
+  if (object.lang) return `${text}@${object.lang}`;
+  if (object.datatype && object.datatype !== XSD_STRING) return `${text}^^<${object.datatype}>`;
+  return text;
+}
+
+export function tripleLine(triple: Triple): string {
+  return `<${triple.subject}> <${triple.predicate}> ${objectTerm(triple.object)} .\n`;
+}
+
+/** Canonical N-Quads: every line once, sorted (by UTF-16 code units, as JavaScript compares strings). */
+export function canonicalNQuads(triples: readonly Triple[]): string {
+  const lines = [...new Set(triples.map(tripleLine))];
+  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return lines.join('');
+}

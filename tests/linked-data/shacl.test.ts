@@ -1,0 +1,113 @@
+import { Parser, Store } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledRelease, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+
+type Release = Awaited<ReturnType<typeof fictionalRelease>>;
+
+const BASE = 'https://w3id.org/sg-kr-partnership/';
+const SH = 'http://www.w3.org/ns/shacl#';
+
+let real: Release;
+let fictional: Release;
+
+beforeAll(async () => {
+  [real, fictional] = await Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+});
+
+const store = (text: string, format: 'Turtle' | 'N-Quads') => new Store(new Parser({ format }).parse(text));
+
+async function validate(release: Release, nquads: string) {
+  const validator = new SHACLValidator(store(release.text('shapes.ttl'), 'Turtle'));
+  const report = await validator.validate(store(nquads, 'N-Quads'));
+  return {
+    conforms: report.conforms,
+    results: report.results.map((r) => ({
+      focus: r.focusNode?.value,
+      path: r.path?.value,
+      component: r.sourceConstraintComponent?.value.replace(SH, 'sh:'),
+    })),
+  };
+}
+
+describe('shapes.ttl', () => {
+  it.each([
+    ['the curated data', () => real],
+    ['the fictional fixture', () => fictional],
+  ])('is conformed to by the graph built from %s', async (_name, release) => {
+    const report = await validate(release(), release().text('partnership.nq'));
+    expect(report.results).toEqual([]);
+    expect(report.conforms).toBe(true);
+  });
+
+  it('targets each kind by the class only it has, with a property shape per predicate', () => {
+    const shapes = store(real.text('shapes.ttl'), 'Turtle');
+    const ns = `${BASE}shapes#`;
+    const objects = (subject: string, predicate: string) => shapes.getObjects(subject, SH + predicate, null).map((o) => o.value);
+    expect(objects(`${ns}paragraph`, 'targetClass')).toEqual(['http://purl.org/spar/doco/Paragraph']);
+    expect(objects(`${ns}agreement`, 'targetClass')).toEqual([`${BASE}vocab#Instrument`]);
+    expect(objects(`${ns}paragraph`, 'property')).toContain(`${ns}paragraph-text-schema_text`);
+    const status = `${ns}agreement-status-spv_status`;
+    expect([objects(status, 'path'), objects(status, 'minCount'), objects(status, 'maxCount'), objects(status, 'nodeKind')]).toEqual([
+      [`${BASE}vocab#status`], ['1'], ['1'], [`${SH}IRI`],
+    ]);
+    expect(objects(`${ns}paragraph-cites-eli_cites`, 'class')).toEqual([`${BASE}vocab#Instrument`]);
+    expect(objects(`${ns}paragraph-cites-eli_cites`, 'maxCount')).toEqual([]);
+  });
+
+  it('reports a paragraph without its text, and a text without its language, at that paragraph and path', async () => {
+    const para = `<${BASE}joint-statement/para/11.1>`;
+    const text = '<https://schema.org/text>';
+    const lines = real.text('partnership.nq').split('\n');
+    const withoutText = lines.filter((l) => !l.startsWith(`${para} ${text} `)).join('\n');
+    const missing = await validate(real, withoutText);
+    expect(missing.conforms).toBe(false);
+    expect(missing.results).toEqual([{ focus: `${BASE}joint-statement/para/11.1`, path: 'https://schema.org/text', component: 'sh:MinCountConstraintComponent' }]);
+
+    const plain = lines.map((l) => (l.startsWith(`${para} ${text} `) ? l.replace(/"@en \.$/, '" .') : l)).join('\n');
+    const untyped = await validate(real, plain);
+    expect(untyped.results).toEqual([
+      { focus: `${BASE}joint-statement/para/11.1`, path: 'https://schema.org/text', component: 'sh:DatatypeConstraintComponent' },
+      { focus: `${BASE}joint-statement/para/11.1`, path: 'https://schema.org/text', component: 'sh:LanguageInConstraintComponent' },
+    ]);
+  });
+
+  it('reports a wrong datatype, an unknown code and a reference to the wrong kind', async () => {
+    const statistic = `<${BASE}statistic/visitors-kr-to-sg-2024>`;
+    const agreement = `<${BASE}agreement/ksfta>`;
+    const broken = real
+      .text('partnership.nq')
+      .replace(`${statistic} <https://schema.org/value> "595000"^^<http://www.w3.org/2001/XMLSchema#decimal> .`, `${statistic} <https://schema.org/value> "595000" .`)
+      .replace(`${agreement} <${BASE}vocab#status> <${BASE}vocab#status/in-force> .`, `${agreement} <${BASE}vocab#status> <${BASE}vocab#status/repealed> .`)
+      .replace(/(<[^>]+para\/11\.1> <http:\/\/data\.europa\.eu\/eli\/ontology#cites> )<[^>]+>/, `$1<${BASE}country/kr>`);
+    const report = await validate(real, broken);
+    expect(report.results).toEqual(
+      expect.arrayContaining([
+        { focus: `${BASE}statistic/visitors-kr-to-sg-2024`, path: 'https://schema.org/value', component: 'sh:DatatypeConstraintComponent' },
+        { focus: `${BASE}agreement/ksfta`, path: `${BASE}vocab#status`, component: 'sh:InConstraintComponent' },
+        { focus: `${BASE}joint-statement/para/11.1`, path: 'http://data.europa.eu/eli/ontology#cites', component: 'sh:ClassConstraintComponent' },
+      ]),
+    );
+    expect(report.results).toHaveLength(3);
+  });
+});
+
+describe('vocab.ttl', () => {
+  it('defines the project terms the data uses, with labels and comments from the schemas', () => {
+    const vocab = store(real.text('vocab.ttl'), 'Turtle');
+    const spv = `${BASE}vocab#`;
+    const label = (iri: string) => vocab.getObjects(iri, 'http://www.w3.org/2000/01/rdf-schema#label', null).map((o) => o.value);
+    const comment = (iri: string) => vocab.getObjects(iri, 'http://www.w3.org/2000/01/rdf-schema#comment', null).map((o) => o.value);
+    expect(label(`${spv}announcementClaim`)).toEqual(['announcement claim']);
+    expect(comment(`${spv}legallyBinding`)[0]).toMatch(/^true for a legally binding treaty/);
+    expect(label(`${spv}Instrument`)).toEqual(['instrument']);
+    // A structured object's class without a description of its own takes the holding property's.
+    expect(comment(`${spv}DateClaim`)[0]).toMatch(/^When the partnership was announced, one claim per date/);
+    expect(label(`${spv}status/in-force`)).toEqual(['in force']);
+    // Every spv: term of the graph is defined in the vocabulary, and nothing else is.
+    const used = new Set(real.text('partnership.nq').match(new RegExp(`<${spv.replace(/[.#/]/g, '\\$&')}[^>]+>`, 'g'))?.map((m) => m.slice(1, -1)));
+    const defined = new Set(vocab.getSubjects('http://www.w3.org/2000/01/rdf-schema#isDefinedBy', `${BASE}vocab`, null).map((s) => s.value));
+    for (const term of used) expect(defined.has(term), term).toBe(true);
+    expect([...defined].every((t) => t.startsWith(spv))).toBe(true);
+  });
+});
