@@ -9,6 +9,7 @@ import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
 import { vocabularyAndShapes } from './schema-files.js';
+import { staticSite } from './site/index.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
@@ -26,5 +27,6 @@ export const PUBLISHERS: readonly Publisher[] = [
   dataDictionaryMarkdown,
   dataPackageJson,
   dcatCatalogJsonld,
+  staticSite,
   sha256Sums,
 ];

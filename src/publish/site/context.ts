@@ -1,0 +1,82 @@
+/** What every page of the site is rendered from: the release's context, labels, and who refers to whom. */
+import { type EntityRecord, propertyValues } from '../../model/catalog.js';
+import type { PropertyInfo } from '../../schema/model.js';
+import type { PublishContext } from '../types.js';
+import { SiteLabels } from './labels.js';
+
+/** A record that refers to another, and the property it refers with. */
+export interface Reference {
+  from: EntityRecord;
+  property: PropertyInfo;
+}
+
+export interface SiteContext extends PublishContext {
+  labels: SiteLabels;
+  /** By target id: the records that refer to it, in catalog order. */
+  referrers: Map<string, Reference[]>;
+  lang: string;
+  siteName: string;
+}
+
+/** A property whose values are ids of other records (a reference or the nested records). */
+export function isReference(property: PropertyInfo): boolean {
+  return property.refKinds !== undefined || property.nested !== undefined;
+}
+
+export function idsOf(record: EntityRecord, property: PropertyInfo): string[] {
+  return propertyValues(record, property).filter((v): v is string => typeof v === 'string');
+}
+
+function referrersOf(context: PublishContext): Map<string, Reference[]> {
+  const referrers = new Map<string, Reference[]>();
+  for (const record of context.catalog.records) {
+    const kind = context.schemas.byKind.get(record.kind);
+    for (const property of kind?.properties ?? []) {
+      if (!isReference(property)) continue;
+      for (const id of idsOf(record, property)) {
+        const list = referrers.get(id) ?? [];
+        list.push({ from: record, property });
+        referrers.set(id, list);
+      }
+    }
+  }
+  return referrers;
+}
+
+export function siteContext(context: PublishContext): SiteContext {
+  const fields = context.dataset.fields;
+  return {
+    ...context,
+    labels: new SiteLabels(context.catalog, context.schemas),
+    referrers: referrersOf(context),
+    lang: typeof fields.language === 'string' ? fields.language : 'en',
+    siteName: String(fields.title ?? context.dataset.id),
+  };
+}
+
+/** Records of one kind that refer to `id`, by any property, without repeats. */
+export function referringRecords(site: SiteContext, id: string, kind: string): EntityRecord[] {
+  const seen = new Set<string>();
+  const out: EntityRecord[] = [];
+  for (const { from } of site.referrers.get(id) ?? []) {
+    if (from.kind === kind && !seen.has(from.id)) {
+      seen.add(from.id);
+      out.push(from);
+    }
+  }
+  return out;
+}
+
+/** Records of one kind that `record` refers to, in the order it lists them. */
+export function referredRecords(site: SiteContext, record: EntityRecord, kind: string): EntityRecord[] {
+  const properties = site.schemas.byKind.get(record.kind)?.properties ?? [];
+  const out: EntityRecord[] = [];
+  for (const property of properties) {
+    if (!property.refKinds?.includes(kind)) continue;
+    for (const id of idsOf(record, property)) {
+      const target = site.catalog.byId.get(id);
+      if (target && target.kind === kind && !out.includes(target)) out.push(target);
+    }
+  }
+  return out;
+}

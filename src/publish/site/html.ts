@@ -1,0 +1,54 @@
+/**
+ * Safe HTML by construction: every value interpolated into the `html` template is
+ * escaped unless it is already `Html` (made by this module). Data is never markup.
+ */
+
+/** A fragment of markup this module has built (or escaped). */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text (or an attribute value) with the five markup characters escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/** Tagged template: `html\`<p>${text}</p>\`` escapes `text`; arrays are joined; null/undefined/false vanish. */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new Html(out);
+}
+
+/** Join fragments with a separator (itself escaped unless Html). */
+export function joinHtml(items: readonly HtmlValue[], separator: HtmlValue): Html {
+  return new Html(items.map(render).join(render(separator)));
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<` is written as
+ * `\u003c` (still the same JSON string), so no value can close the script or
+ * open a comment. U+2028/2029 are escaped too, for older JavaScript parsers.
+ */
+export function jsonForScript(json: string): Html {
+  return new Html(json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+}
+
+/** Text for XML (the sitemap). */
+export const escapeXml = escapeHtml;

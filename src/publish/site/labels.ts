@@ -1,0 +1,62 @@
+/**
+ * Plain-language names of records and properties, from the schemas: a record's
+ * label is its kind's `x-label` property; a property's name is its own name in
+ * words, with the schema's description beside it.
+ */
+import type { Catalog, EntityRecord } from '../../model/catalog.js';
+import type { KindInfo, SchemaSet } from '../../schema/model.js';
+
+/** `dateInForce` -> `Date in force`; `part_of` -> `Part of`. */
+export function propertyLabel(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An enum code in words: `free-trade-agreement` -> `free trade agreement`. */
+export function codeLabel(code: string): string {
+  return code.replace(/-/g, ' ');
+}
+
+const SHORT_LABEL = 80;
+
+/** Long labels (a quotation's text) are shortened for links; the page shows them in full. */
+export function shortLabel(label: string): string {
+  return label.length <= SHORT_LABEL ? label : `${label.slice(0, SHORT_LABEL - 1).trimEnd()}…`;
+}
+
+export class SiteLabels {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly schemas: SchemaSet,
+  ) {}
+
+  kindOf(record: EntityRecord): KindInfo | undefined {
+    return this.schemas.byKind.get(record.kind);
+  }
+
+  /**
+   * The record's label. A label property whose pattern allows no space is a code
+   * (a paragraph's number), which reads as a name only with its kind: "Paragraph 5.1".
+   */
+  label(record: EntityRecord): string {
+    const kind = this.kindOf(record);
+    if (!kind) return record.id;
+    const value = record.fields[kind.labelProperty];
+    if (typeof value !== 'string' && typeof value !== 'number') return record.id;
+    const property = kind.properties.find((p) => p.name === kind.labelProperty);
+    return property?.pattern && !new RegExp(property.pattern).test('a b') ? `${kind.title} ${value}` : String(value);
+  }
+
+  labelOfId(id: string): string {
+    const record = this.catalog.byId.get(id);
+    return record ? this.label(record) : id;
+  }
+
+  kindTitle(record: EntityRecord): string {
+    return this.kindOf(record)?.title ?? record.kind;
+  }
+}

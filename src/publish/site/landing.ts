@@ -1,0 +1,125 @@
+/**
+ * The landing page: the dataset described from its record (title, description,
+ * version, licence, publisher, how to cite), the download files with their size and
+ * SHA-256 (from the artifacts made before the site), and a `schema:Dataset` in JSON-LD.
+ */
+import { recordsOf } from '../../model/catalog.js';
+import { entityIri } from '../../model/iri.js';
+import { CHECKSUMS_PATH } from '../checksums.js';
+import { isDistribution } from '../dcat.js';
+import { byPath, digest, type FileDigest } from '../digest.js';
+import type { Artifact } from '../types.js';
+import type { SiteContext } from './context.js';
+import { entityLink, externalLink } from './links.js';
+import { type Html, html } from './html.js';
+import { LANDING_PATH, OVERVIEW_PATH, relativeHref } from './paths.js';
+
+function text(site: SiteContext, name: string): string | undefined {
+  const value = site.dataset.fields[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The files people download: the top of the release and its tables (as in the DCAT catalogue). */
+export function downloads(earlier: readonly Artifact[]): FileDigest[] {
+  return earlier.filter((a) => isDistribution(a.path)).map(digest).sort(byPath);
+}
+
+/** Sizes for people: "12.3 kB" (SI units); the exact byte count is in the title and the JSON-LD. */
+export function humanSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB'];
+  let size = bytes / 1000;
+  let unit = 0;
+  while (size >= 1000 && unit < units.length - 1) {
+    size /= 1000;
+    unit += 1;
+  }
+  return `${size.toFixed(1)} ${units[unit]}`;
+}
+
+/** A citation from the dataset record: publisher (year). Title (version x) [Data set]. IRI. */
+export function citation(site: SiteContext): string {
+  const year = (text(site, 'issued') ?? '').slice(0, 4);
+  const version = text(site, 'version');
+  return `${text(site, 'publisher') ?? ''} (${year}). ${text(site, 'title') ?? ''}${version ? ` (version ${version})` : ''} [Data set]. ${site.baseIri}`;
+}
+
+/** The dataset for search engines and harvesters, in schema.org terms, with an inline context. */
+export function datasetJsonld(site: SiteContext, files: readonly FileDigest[]): string {
+  const keywords = site.dataset.fields.keywords;
+  const dataset = {
+    '@context': { '@vocab': 'https://schema.org/' },
+    '@type': 'Dataset',
+    '@id': entityIri(site.baseIri, site.dataset.id),
+    name: text(site, 'title'),
+    description: text(site, 'description'),
+    version: text(site, 'version'),
+    datePublished: text(site, 'issued'),
+    inLanguage: site.lang,
+    license: text(site, 'license'),
+    url: site.baseIri,
+    publisher: { '@type': 'Organization', name: text(site, 'publisher') },
+    ...(Array.isArray(keywords) ? { keywords: keywords.map(String) } : {}),
+    citation: citation(site),
+    distribution: files.map((file) => ({
+      '@type': 'DataDownload',
+      name: file.path,
+      contentUrl: site.baseIri + file.path,
+      encodingFormat: file.mediaType,
+      contentSize: `${file.bytes} B`,
+      sha256: file.sha256,
+    })),
+  };
+  return JSON.stringify(dataset, null, 2);
+}
+
+/** The id of the landing page's list of records, which each page's breadcrumb links to. */
+export const BROWSE_FRAGMENT = 'browse';
+
+/** Every entity by kind, each list folded (plain HTML `details`), so every page is two clicks away. */
+function browse(site: SiteContext): Html {
+  const kinds = site.schemas.kinds.filter((kind) => recordsOf(site.catalog, kind.kind).length > 0);
+  return html`<section aria-labelledby="${BROWSE_FRAGMENT}"><h2 id="${BROWSE_FRAGMENT}">Browse the records</h2>
+${kinds.map((kind) => {
+  const records = recordsOf(site.catalog, kind.kind);
+  return html`<details><summary>${kind.title} (${records.length})</summary><ul>${records.map((r) => html`<li>${entityLink(site, LANDING_PATH, r.id)}</li>`)}</ul></details>
+`;
+})}</section>
+`;
+}
+
+export function landingBody(site: SiteContext, files: readonly FileDigest[]): Html {
+  const path = LANDING_PATH;
+  const license = text(site, 'license');
+  const partnership = text(site, 'partnership');
+  const keywords = site.dataset.fields.keywords;
+  const download = (file: FileDigest) => relativeHref(path, file.path);
+  return html`<h1>${text(site, 'title')}</h1>
+<p>${text(site, 'description')}</p>
+<dl class="fields">
+<dt>Version</dt><dd>${text(site, 'version')}</dd>
+<dt>Issued</dt><dd><time datetime="${text(site, 'issued')}">${text(site, 'issued')}</time></dd>
+<dt>Publisher</dt><dd>${text(site, 'publisher')}</dd>
+<dt>Licence</dt><dd>${license ? externalLink(license) : ''}</dd>
+${partnership ? html`<dt>About</dt><dd>${entityLink(site, path, partnership)}</dd>\n` : ''}${
+    Array.isArray(keywords) ? html`<dt>Keywords</dt><dd>${keywords.map((k) => html`<span class="chip">${String(k)}</span>`)}</dd>\n` : ''
+  }<dt>Entities</dt><dd>${site.catalog.records.length} records, each with its own page; see the <a href="${relativeHref(path, OVERVIEW_PATH)}">visual overview</a></dd>
+</dl>
+<section aria-labelledby="downloads"><h2 id="downloads">Downloads</h2>
+<p>Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code> (<a href="${relativeHref(path, CHECKSUMS_PATH)}">${CHECKSUMS_PATH}</a> lists every file of the release).</p>
+<table>
+<caption class="legend">Files of version ${text(site, 'version')}, with their size and SHA-256</caption>
+<thead><tr><th scope="col">File</th><th scope="col">Type</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
+<tbody>
+${files.map(
+  (file) => html`<tr><td><a href="${download(file)}">${file.path}</a></td><td>${file.mediaType}</td><td class="num" title="${file.bytes} bytes">${humanSize(file.bytes)}</td><td><code>${file.sha256}</code></td></tr>
+`,
+)}</tbody>
+</table>
+</section>
+${browse(site)}<section aria-labelledby="cite"><h2 id="cite">How to cite</h2>
+<p><cite>${citation(site)}</cite></p>
+${license ? html`<p>Licensed under ${externalLink(license)}: credit the publisher and link to the licence.</p>` : ''}
+</section>
+`;
+}

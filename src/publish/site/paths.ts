@@ -1,0 +1,34 @@
+/**
+ * Where the site's files are and how pages link to each other. A page's path is
+ * derived from its entity's IRI path (the id): `site/<id>/index.html`, so the
+ * site served at the base IRI makes every entity IRI resolve to its page. Links
+ * are relative, so the site works from any folder of any static host.
+ */
+
+export const SITE_DIR = 'site';
+export const LANDING_PATH = `${SITE_DIR}/index.html`;
+/** Not an id path (ids have no extension), so it can never clash with an entity page. */
+export const OVERVIEW_PATH = `${SITE_DIR}/overview.html`;
+export const STYLESHEET_PATH = `${SITE_DIR}/style.css`;
+export const SITEMAP_PATH = `${SITE_DIR}/sitemap.xml`;
+
+export function entityPagePath(id: string): string {
+  return `${SITE_DIR}/${id}/index.html`;
+}
+
+/**
+ * A relative link from one file of the release to another (both relative to dist/).
+ * A link to a folder's `index.html` is written as the folder (`../x/`), which every
+ * static host serves.
+ */
+export function relativeHref(fromFile: string, toFile: string): string {
+  const from = fromFile.split('/').slice(0, -1);
+  const to = toFile.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
+  const up = from.length - common;
+  const rest = to.slice(common);
+  if (rest[rest.length - 1] === 'index.html') rest[rest.length - 1] = '';
+  const href = '../'.repeat(up) + rest.join('/');
+  return href === '' ? './' : href;
+}

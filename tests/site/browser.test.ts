@@ -1,0 +1,161 @@
+/**
+ * The site in a real browser: Debian's headless Chromium driven by playwright-core,
+ * against `partnership serve`'s server on an ephemeral loopback port, over a
+ * release of the curated data built once into a temporary folder.
+ * `scripts/setup-browser.sh` installs Chromium (CI runs it first); without it these
+ * tests skip, saying so.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { jsonldToNQuads } from '../../src/rdf/loader.js';
+import { createSiteServer } from '../../src/serve/server.js';
+import { REAL_DATA } from '../helpers/fixture.js';
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
+);
+if (!CHROMIUM) {
+  console.warn('Browser tests skipped: no Chromium found (run `bash scripts/setup-browser.sh`, or set CHROMIUM_PATH).');
+}
+
+const SCREENSHOT = path.resolve('test-results/overview.png');
+
+const SUITE = CHROMIUM
+  ? 'the site in headless Chromium'
+  : 'the site in headless Chromium (SKIPPED: no Chromium found; run `bash scripts/setup-browser.sh` or set CHROMIUM_PATH)';
+
+describe.skipIf(!CHROMIUM)(SUITE, () => {
+  let root: string;
+  let dist: string;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let baseIri: string;
+  let entityIds: string[];
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'site-browser-'));
+    dist = path.join(root, 'dist');
+    const result = await build({ dataDir: REAL_DATA, outDir: dist });
+    if (!result.artifacts) throw new Error(`build failed: ${JSON.stringify(result.diagnostics)}`);
+    // The sitemap lists the landing page (at the base IRI) first, then the overview and every entity page.
+    const sitemap = await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
+    baseIri = locs[0] ?? '';
+    entityIds = locs.filter((loc) => loc !== baseIri && loc.endsWith('/')).map((loc) => loc.slice(baseIri.length, -1));
+    server = createSiteServer(dist);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('renders the landing page', async () => {
+    await page.goto(base);
+    expect(await page.title()).toBe('ROK–Singapore Strategic Partnership dataset');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('ROK–Singapore Strategic Partnership dataset');
+    expect(await page.getByRole('heading', { name: 'Downloads' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const dataset = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(dataset).toMatchObject({ '@type': 'Dataset', name: 'ROK–Singapore Strategic Partnership dataset', version: '0.1.0' });
+  });
+
+  it('navigates from a pillar to a paragraph to an agreement by clicking links', async () => {
+    await page.goto(base);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByRole('link', { name: 'Political, Security, and Public Sector Cooperation' }).first().click();
+    await page.waitForURL(`${base}pillar/i/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Political, Security, and Public Sector Cooperation');
+    await page.getByRole('link', { name: '7.1', exact: true }).click();
+    await page.waitForURL(`${base}joint-statement/para/7.1/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Paragraph 7.1');
+    await page.getByRole('link', { name: 'MOU on Public Personnel Administration' }).first().click();
+    await page.waitForURL(`${base}agreement/mou-public-personnel-administration/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('MOU on Public Personnel Administration');
+  });
+
+  it('embeds in every entity page JSON-LD that parses to exactly the entity\'s quads in partnership.nq', async () => {
+    const nquads = (await readFile(path.join(dist, 'partnership.nq'), 'utf8')).split('\n').filter(Boolean);
+    const ids = entityIds;
+    expect(baseIri).toBe('https://w3id.org/sg-kr-partnership/');
+    expect(ids).toContain('joint-statement/para/5.1');
+    expect(ids.length).toBeGreaterThan(200);
+    for (const id of ids) {
+      const html = await (await fetch(`${base}${id}/`)).text();
+      const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+      expect(scripts.length, id).toBe(1);
+      const quads = (await jsonldToNQuads(JSON.parse(scripts[0]?.[1] ?? ''))).split('\n').filter(Boolean);
+      const iri = `<${baseIri}${id}>`;
+      const fragment = `<${baseIri}${id}#`;
+      const expected = nquads.filter((q) => q.startsWith(`${iri} `) || q.startsWith(fragment));
+      expect(quads.sort(), id).toEqual(expected.sort());
+    }
+    // In the browser too, the embedded data is JSON, not markup.
+    await page.goto(`${base}joint-statement/`);
+    const embedded = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null');
+    expect(embedded['@id']).toBe(`${baseIri}joint-statement`);
+  });
+
+  it('has no broken internal links, and every page has its language, one h1 and unique ids', async () => {
+    const seen = new Set<string>();
+    const pages = [base];
+    const broken: string[] = [];
+    while (pages.length > 0) {
+      const url = pages.pop() as string;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const response = await fetch(url);
+      if (response.status !== 200) {
+        broken.push(`${url} ${response.status}`);
+        continue;
+      }
+      if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+      const html = await response.text();
+      // Accessible structure on every page: the language, one top heading, no repeated element ids.
+      if (!/<html lang="en">/.test(html) || (html.match(/<h1[ >]/g) ?? []).length !== 1) broken.push(`${url} structure`);
+      const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+      if (new Set(ids).size !== ids.length) broken.push(`${url} repeats an id`);
+      for (const [, href = ''] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const target = new URL(href.replace(/&amp;/g, '&'), url);
+        target.hash = '';
+        if (target.origin !== new URL(base).origin) continue;
+        if (!seen.has(target.href)) pages.push(target.href);
+      }
+    }
+    expect(broken).toEqual([]);
+    // Every entity page, the landing page, the overview and the downloads were reached.
+    expect([...seen].filter((u) => u.endsWith('/')).length).toBeGreaterThan(200);
+    expect(seen.has(`${base}overview.html`)).toBe(true);
+    expect(seen.has(`${base}csv/agreements.csv`)).toBe(true);
+  });
+
+  it('shows the overview with its timeline from 1975 to 2025, and saves a screenshot', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`${base}overview.html`);
+    expect(await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent()).toBe('Timeline, 1975–2025');
+    expect(await page.getByRole('img', { name: /^Timeline of \d+ events from 1975 to 2025$/ }).isVisible()).toBe(true);
+    // Printed, the navigation goes and the content stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Site' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1, name: 'Overview' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
