@@ -1,28 +1,7 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Artifact } from './publish/types.js';
-
-const WRITE_CONCURRENCY = 16;
-
-/** Run `task` over the items, at most `limit` at once; on a failure, start no more and rethrow it once all have settled. */
-async function forEachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await task(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (rejected) throw rejected.reason;
-}
 
 /**
  * Write the release beside the target, then swap it in with renames, so that a
@@ -52,10 +31,11 @@ export async function writeReleaseAtomically(outDir: string, artifacts: readonly
       if (!file.startsWith(staging + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
       return { file, artifact };
     });
-    // Each folder once, then the files a few at a time: written one by one, a release of tens
-    // of thousands of files spends most of its time waiting on the disk.
-    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) await mkdir(folder, { recursive: true });
-    await forEachConcurrently(files, WRITE_CONCURRENCY, ({ file, artifact }) => writeFile(file, artifact.content));
+    // Each folder once, then each file synchronously: a release has tens of thousands of small
+    // files, and an asynchronous write costs thread-pool round trips for open, write and close
+    // (measured about twice as slow; see the Performance section of the README).
+    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) mkdirSync(folder, { recursive: true });
+    for (const { file, artifact } of files) writeFileSync(file, artifact.content);
     let hadPrevious = true;
     try {
       await rename(target, retired);
