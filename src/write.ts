@@ -1,6 +1,7 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type Artifact, artifactBytes } from './publish/types.js';
+import type { Artifact } from './publish/types.js';
 
 /**
  * Write the release beside the target, then swap it in with renames, so that a
@@ -25,12 +26,16 @@ export async function writeReleaseAtomically(outDir: string, artifacts: readonly
   await mkdir(staging, { recursive: true });
   try {
     const sorted = [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const artifact of sorted) {
+    const files = sorted.map((artifact) => {
       const file = path.join(staging, ...artifact.path.split('/'));
       if (!file.startsWith(staging + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, artifactBytes(artifact));
-    }
+      return { file, artifact };
+    });
+    // Each folder once, then each file synchronously: a release has tens of thousands of small
+    // files, and an asynchronous write costs thread-pool round trips for open, write and close
+    // (measured about twice as slow; see the Performance section of the README).
+    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) mkdirSync(folder, { recursive: true });
+    for (const { file, artifact } of files) writeFileSync(file, artifact.content);
     let hadPrevious = true;
     try {
       await rename(target, retired);

@@ -81,25 +81,25 @@ function extract(
   }
 }
 
-function fillInverses(records: EntityRecord[], byKind: Map<string, EntityRecord[]>, schemas: SchemaSet): void {
+function fillInverses(byKind: Map<string, EntityRecord[]>, schemas: SchemaSet): void {
   for (const kind of schemas.kinds) {
     for (const property of kind.properties) {
       const derived = property.derived;
       if (!derived || !('inverseOf' in derived)) continue;
-      const citing = new Map<string, string[]>();
+      // A Set per target (insertion-ordered): a much-cited record stays linear, not quadratic.
+      const citing = new Map<string, Set<string>>();
       for (const source of byKind.get(derived.inverseOf.kind) ?? []) {
         const targets = source.fields[derived.inverseOf.property];
         for (const target of Array.isArray(targets) ? targets : [targets]) {
           if (typeof target !== 'string') continue;
-          const list = citing.get(target) ?? [];
-          if (!list.includes(source.id)) list.push(source.id);
-          citing.set(target, list);
+          const set = citing.get(target) ?? new Set<string>();
+          set.add(source.id);
+          citing.set(target, set);
         }
       }
-      for (const record of records) {
-        if (record.kind !== kind.kind) continue;
+      for (const record of byKind.get(kind.kind) ?? []) {
         const ids = citing.get(record.id);
-        if (ids) record.fields[property.name] = ids;
+        if (ids) record.fields[property.name] = [...ids];
         else delete record.fields[property.name];
       }
     }
@@ -120,7 +120,7 @@ export function linkCatalog(values: readonly ClassifiedValue[], schemas: SchemaS
     list.push(record);
     byKind.set(record.kind, list);
   }
-  fillInverses(records, byKind, schemas);
+  fillInverses(byKind, schemas);
   return { records, byId, byKind };
 }
 

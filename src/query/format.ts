@@ -5,7 +5,11 @@
  */
 import { compactToCurie, type PrefixMap } from '../rdf/prefixes.js';
 import { formatCsv } from '../tabular/csv.js';
-import type { QueryFormat, QueryResult, SparqlJsonTerm } from './run.js';
+import type { QueryResult, SparqlJsonTerm } from './run.js';
+
+// Here rather than beside the store, so the CLI can offer the choices without loading Oxigraph.
+export type QueryFormat = 'table' | 'json' | 'csv';
+export const QUERY_FORMATS: readonly QueryFormat[] = ['table', 'json', 'csv'];
 
 function shown(term: SparqlJsonTerm | undefined, prefixes: PrefixMap): string {
   if (!term) return '';

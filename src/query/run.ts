@@ -8,8 +8,6 @@ import type { PrefixMap } from '../rdf/prefixes.js';
 
 export class QuerySyntaxError extends Error {}
 
-export type QueryFormat = 'table' | 'json' | 'csv';
-export const QUERY_FORMATS: readonly QueryFormat[] = ['table', 'json', 'csv'];
 
 export interface SparqlJsonTerm {
   type: 'uri' | 'literal' | 'bnode' | 'triple';

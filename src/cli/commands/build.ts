@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { build } from '../../build.js';
 import { EXIT, exitCodeFor } from '../../diagnostics.js';
 import { baseIriProblem } from '../../model/iri.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
@@ -24,6 +23,8 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
     return EXIT.usage;
   }
   const outDir = path.resolve(io.cwd, options.out);
+  // Loaded on use: the publishers' libraries would otherwise slow the start of every other command.
+  const { build } = await import('../../build.js');
   const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
     schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,

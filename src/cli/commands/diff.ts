@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXIT } from '../../diagnostics.js';
-import { diffVersions } from '../../diff/compare.js';
 import { DIFF_FORMATS, type DiffFormat, formatDiff } from '../../diff/format.js';
-import { InvalidVersionError, loadVersion, UnknownVersionError } from '../../diff/load.js';
 import { readSchemaSet } from '../../schema/read.js';
 import { formatDiagnostics } from '../format/index.js';
 import type { CliIo } from '../io.js';
@@ -17,6 +15,11 @@ export interface DiffOptions {
 
 export async function runDiff(oldSpec: string, newSpec: string, options: DiffOptions, io: CliIo): Promise<number> {
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
+  // Loaded on use, so that `validate` (run on every save) does not pay for the diff's modules at start-up.
+  const [{ diffVersions }, { InvalidVersionError, loadVersion, UnknownVersionError }] = await Promise.all([
+    import('../../diff/compare.js'),
+    import('../../diff/load.js'),
+  ]);
   const schemas = await readSchemaSet(schemaDir);
   const source = (spec: string) => ({ spec, cwd: io.cwd, dataPath: options.dataPath, schemas, schemaDir });
   try {

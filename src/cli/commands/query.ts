@@ -2,10 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXIT } from '../../diagnostics.js';
-import { CONTEXT_PATH } from '../../publish/jsonld.js';
-import { NQUADS_PATH } from '../../publish/rdf.js';
-import { formatQueryResult } from '../../query/format.js';
-import { loadNQuads, QUERY_FORMATS, type QueryFormat, QuerySyntaxError, runQuery } from '../../query/run.js';
+import { formatQueryResult, QUERY_FORMATS, type QueryFormat } from '../../query/format.js';
 import { type PrefixMap, VOCABULARIES } from '../../rdf/prefixes.js';
 import type { CliIo } from '../io.js';
 
@@ -26,6 +23,7 @@ async function readOptional(file: string): Promise<string | undefined> {
 
 /** The prefixes the release declares (its context's string entries, the project's own included). */
 async function releasePrefixes(distDir: string): Promise<PrefixMap> {
+  const { CONTEXT_PATH } = await import('../../publish/jsonld.js');
   const text = await readOptional(path.join(distDir, CONTEXT_PATH));
   const context = text ? ((JSON.parse(text) as { '@context'?: Record<string, unknown> })['@context'] ?? {}) : {};
   const declared = Object.entries(context).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
@@ -42,6 +40,11 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
   const sparql = options.file ? await readOptional(path.resolve(io.cwd, options.file)) : sparqlArgument;
   if (sparql === undefined) return usage(`no query file ${options.file}`);
   const distDir = path.resolve(io.cwd, options.dist);
+  // Loaded on use: the store and the linked-data publishers would otherwise slow every command's start.
+  const [{ NQUADS_PATH }, { loadNQuads, QuerySyntaxError, runQuery }] = await Promise.all([
+    import('../../publish/rdf.js'),
+    import('../../query/run.js'),
+  ]);
   const nquads = await readOptional(path.join(distDir, NQUADS_PATH));
   if (nquads === undefined) return usage(`no built graph at ${path.join(options.dist, NQUADS_PATH)}: run \`partnership build\` first`);
   const prefixes = await releasePrefixes(distDir);
