@@ -51,7 +51,7 @@ describe('the fictional site', () => {
     expect(landing).toContain('<dt>Version</dt><dd>1.2.3</dd>');
     const records = release.text('records.json');
     const hash = sha256Hex(Buffer.from(records));
-    expect(landing).toContain(`<td><a href="../records.json">records.json</a></td><td>application/json</td><td class="num" title="${Buffer.byteLength(records)} bytes">`);
+    expect(landing).toContain(`<td><a href="records.json">records.json</a></td><td>application/json</td><td class="num" title="${Buffer.byteLength(records)} bytes">`);
     expect(landing).toContain(`<code>${hash}</code>`);
     expect(landing).toContain('<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>');
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');

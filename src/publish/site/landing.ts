@@ -12,7 +12,7 @@ import type { Artifact } from '../types.js';
 import type { SiteContext } from './context.js';
 import { entityLink, externalLink } from './links.js';
 import { type Html, html } from './html.js';
-import { LANDING_PATH, OVERVIEW_PATH, relativeHref } from './paths.js';
+import { LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref } from './paths.js';
 
 function text(site: SiteContext, name: string): string | undefined {
   const value = site.dataset.fields[name];
@@ -93,7 +93,7 @@ export function landingBody(site: SiteContext, files: readonly FileDigest[]): Ht
   const license = text(site, 'license');
   const partnership = text(site, 'partnership');
   const keywords = site.dataset.fields.keywords;
-  const download = (file: FileDigest) => relativeHref(path, file.path);
+  const download = (file: FileDigest) => relativeHref(path, publishedPath(file.path));
   return html`<h1>${text(site, 'title')}</h1>
 <p>${text(site, 'description')}</p>
 <dl class="fields">
@@ -106,7 +106,7 @@ ${partnership ? html`<dt>About</dt><dd>${entityLink(site, path, partnership)}</d
   }<dt>Entities</dt><dd>${site.catalog.records.length} records, each with its own page; see the <a href="${relativeHref(path, OVERVIEW_PATH)}">visual overview</a></dd>
 </dl>
 <section aria-labelledby="downloads"><h2 id="downloads">Downloads</h2>
-<p>Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code> (<a href="${relativeHref(path, CHECKSUMS_PATH)}">${CHECKSUMS_PATH}</a> lists every file of the release).</p>
+<p>Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code> (<a href="${relativeHref(path, publishedPath(CHECKSUMS_PATH))}">${CHECKSUMS_PATH}</a> lists every file of the release).</p>
 <table>
 <caption class="legend">Files of version ${text(site, 'version')}, with their size and SHA-256</caption>
 <thead><tr><th scope="col">File</th><th scope="col">Type</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>

@@ -12,6 +12,15 @@ export const OVERVIEW_PATH = `${SITE_DIR}/overview.html`;
 export const STYLESHEET_PATH = `${SITE_DIR}/style.css`;
 export const SITEMAP_PATH = `${SITE_DIR}/sitemap.xml`;
 
+/**
+ * Where a file of the release sits once published: at the site's root, beside the
+ * pages, which is where its DCAT download URL and schema:contentUrl (base IRI + path)
+ * point and where `partnership serve` answers it.
+ */
+export function publishedPath(releasePath: string): string {
+  return `${SITE_DIR}/${releasePath}`;
+}
+
 export function entityPagePath(id: string): string {
   return `${SITE_DIR}/${id}/index.html`;
 }
