@@ -38,6 +38,8 @@ const REPRESENTATIONS = [
   { mediaType: 'text/html', file: (id: string) => path.join(id, 'index.html') },
   { mediaType: 'application/ld+json', file: (id: string) => `${id}.jsonld` },
   { mediaType: 'text/turtle', file: (id: string) => `${id}.ttl` },
+  // JSON-LD is JSON: a client that asks for plain JSON gets the same document.
+  { mediaType: 'application/json', file: (id: string) => `${id}.jsonld` },
 ] as const;
 
 export class BadPathError extends Error {}

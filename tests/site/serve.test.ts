@@ -83,10 +83,17 @@ describe('partnership serve: content negotiation on entity paths', () => {
     expect((await get('/org/xa-foreign-office', '*/*')).headers.location).toBe('/org/xa-foreign-office/');
   });
 
+  it('answers the JSON-LD document, as JSON-LD, to a client asking for plain JSON', async () => {
+    const answer = await get('/agreement/ports-mou', 'application/json');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/ld+json');
+    expect(answer.body).toBe(await file('site/agreement/ports-mou.jsonld'));
+  });
+
   it('answers 406 for what it cannot give', async () => {
     const answer = await get('/agreement/ports-mou', 'application/pdf');
     expect(answer.status).toBe(406);
-    expect(answer.body).toBe('Not acceptable; available: text/html, application/ld+json, text/turtle\n');
+    expect(answer.body).toBe('Not acceptable; available: text/html, application/ld+json, text/turtle, application/json\n');
     expect((await get('/agreement/ports-mou', 'text/html;q=0, application/xml')).status).toBe(406);
   });
 
