@@ -1,11 +1,13 @@
 import type { Diagnostic } from './diagnostics.js';
 import { hasErrors } from './diagnostics.js';
 import { type Catalog, datasetRecord } from './model/catalog.js';
+import type { FileDigest } from './publish/digest.js';
 import { PUBLISHERS } from './publish/index.js';
-import type { Artifact, PublishContext, Publisher } from './publish/types.js';
+import { MemoryOutput, publishAll } from './publish/output.js';
+import type { Artifact, PublishContext, Publisher, ReleaseOutput } from './publish/types.js';
 import type { SchemaSet } from './schema/model.js';
 import { type DataLocation, validateDataDir } from './validate.js';
-import { writeReleaseAtomically } from './write.js';
+import { writeRelease } from './write.js';
 
 export interface BuildOptions extends DataLocation {
   outDir: string;
@@ -16,31 +18,36 @@ export interface BuildOptions extends DataLocation {
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
-  /** Undefined when validation failed and nothing was written. */
-  artifacts?: Artifact[];
+  /** The files written, sorted by path. Undefined when validation failed and nothing was written. */
+  files?: FileDigest[];
 }
 
-/** Compile the release in memory. Pure apart from what publishers compute. */
-export async function compileRelease(
-  catalog: Catalog,
-  schemas: SchemaSet,
-  options: { baseIri?: string; publishers?: readonly Publisher[] } = {},
-): Promise<Artifact[]> {
+interface ReleaseOptions {
+  baseIri?: string;
+  publishers?: readonly Publisher[];
+}
+
+function publishContext(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions): PublishContext {
   const dataset = datasetRecord(catalog);
-  const baseIri = options.baseIri ?? String(dataset.fields.baseIri);
-  const context: PublishContext = { catalog, schemas, dataset, baseIri };
-  const artifacts: Artifact[] = [];
-  for (const publisher of options.publishers ?? PUBLISHERS) {
-    artifacts.push(...(await publisher.publish(context, artifacts)));
-  }
-  return artifacts;
+  return { catalog, schemas, dataset, baseIri: options.baseIri ?? String(dataset.fields.baseIri) };
 }
 
-/** load -> validate -> link -> compile -> write (atomic). Writes nothing when the data is invalid. */
+/** Run every publisher into an output. */
+export function publishRelease(catalog: Catalog, schemas: SchemaSet, output: ReleaseOutput, options: ReleaseOptions = {}): Promise<void> {
+  return publishAll(publishContext(catalog, schemas, options), output, options.publishers ?? PUBLISHERS);
+}
+
+/** Compile the release in memory (for tests and tools that look at it whole). */
+export async function compileRelease(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions = {}): Promise<Artifact[]> {
+  const output = new MemoryOutput();
+  await publishRelease(catalog, schemas, output, options);
+  return output.artifacts;
+}
+
+/** load -> validate -> link -> publish, streamed into a staging folder swapped in at the end. Writes nothing when the data is invalid. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const validation = await validateDataDir(options);
   if (hasErrors(validation.diagnostics, options.strict)) return { diagnostics: validation.diagnostics };
-  const artifacts = await compileRelease(validation.catalog, validation.schemas, options);
-  await writeReleaseAtomically(options.outDir, artifacts);
-  return { diagnostics: validation.diagnostics, artifacts };
+  const files = await writeRelease(options.outDir, (output) => publishRelease(validation.catalog, validation.schemas, output, options));
+  return { diagnostics: validation.diagnostics, files };
 }

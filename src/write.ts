@@ -1,41 +1,174 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+/**
+ * Writing the release: files go into a staging folder beside the target as the
+ * publishers make them, and the finished folder is swapped in with renames, so a
+ * failure at any point leaves the previous release exactly as it was.
+ *
+ * The files are encoded, hashed and written by a worker thread while the main
+ * thread goes on making the next ones: a release has tens of thousands of small
+ * files, whose writing costs about as much as making them (see the Performance
+ * section of the README), and none of them stays in memory once written.
+ */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Artifact } from './publish/types.js';
+import { Worker } from 'node:worker_threads';
+import { byPath, claimPath, type FileDigest } from './publish/digest.js';
+import type { Artifact, ReleaseOutput } from './publish/types.js';
 
 /**
- * Write the release beside the target, then swap it in with renames, so that a
- * failure at any point leaves the previous release exactly as it was.
+ * The writer thread, as source (a worker needs a file or source text, and the
+ * toolkit runs both compiled and from TypeScript under the tests). Plain
+ * CommonJS: it receives batches of files and answers each with their digests.
  */
-/** Two publishers writing one file would silently lose one of them: refuse before writing anything. */
-function checkUniquePaths(artifacts: readonly Artifact[]): void {
-  const seen = new Set<string>();
-  for (const { path: file } of artifacts) {
-    if (seen.has(file)) throw new Error(`artifact written twice: ${file}`);
-    seen.add(file);
+const WRITER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { dirname } = require('node:path');
+const { createHash } = require('node:crypto');
+const folders = new Set();
+parentPort.on('message', ({ batch, files }) => {
+  try {
+    const digests = files.map(({ file, content }) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      const folder = dirname(file);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      writeFileSync(file, bytes);
+      return { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+    });
+    parentPort.postMessage({ batch, digests });
+  } catch (error) {
+    parentPort.postMessage({ batch, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+/** Files per message to the writer, and the text held in messages not yet written (in UTF-16 units). */
+const BATCH_FILES = 64;
+const BATCH_CHARS = 1 << 20;
+const HIGH_WATER_CHARS = 32 << 20;
+const LOW_WATER_CHARS = 8 << 20;
+
+interface WriterReply {
+  batch: number;
+  digests?: { bytes: number; sha256: string }[];
+  error?: { message: string; code?: string };
+}
+
+interface Batch {
+  /** Index of the batch's first file in `entries`. */
+  first: number;
+  files: { file: string; content: string | Uint8Array }[];
+  chars: number;
+}
+
+/** A file added to the staging folder; its size and hash arrive once the writer has written it. */
+type Entry = { path: string; mediaType: string; bytes?: number; sha256?: string };
+
+function writeError(reply: NonNullable<WriterReply['error']>): Error {
+  return Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
+}
+
+class StagingOutput implements ReleaseOutput {
+  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
+  private readonly paths = new Set<string>();
+  private readonly entries: Entry[] = [];
+  private readonly sent = new Map<number, Batch>();
+  private batch: Batch = { first: 0, files: [], chars: 0 };
+  private nextBatch = 0;
+  private charsInFlight = 0;
+  private failure: Error | undefined;
+  private waiters: { until: () => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  constructor(private readonly folder: string) {
+    this.worker.on('message', (reply: WriterReply) => this.received(reply));
+    this.worker.on('error', (error) => this.fail(error));
+  }
+
+  async add(artifact: Artifact): Promise<void> {
+    if (this.failure) throw this.failure;
+    const file = path.join(this.folder, ...artifact.path.split('/'));
+    if (!file.startsWith(this.folder + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
+    claimPath(this.paths, artifact.path);
+    this.entries.push({ path: artifact.path, mediaType: artifact.mediaType });
+    this.batch.files.push({ file, content: artifact.content });
+    this.batch.chars += artifact.content.length;
+    if (this.batch.files.length >= BATCH_FILES || this.batch.chars >= BATCH_CHARS) this.send();
+    if (this.charsInFlight > HIGH_WATER_CHARS) await this.until(() => this.charsInFlight <= LOW_WATER_CHARS);
+  }
+
+  has(filePath: string): boolean {
+    return this.paths.has(filePath);
+  }
+
+  async digests(): Promise<FileDigest[]> {
+    await this.flush();
+    return this.entries.map((e) => ({ path: e.path, mediaType: e.mediaType, bytes: e.bytes ?? 0, sha256: e.sha256 ?? '' })).sort(byPath);
+  }
+
+  /** Every file added so far is on disk (or the write failed, and this throws). */
+  async flush(): Promise<void> {
+    if (this.batch.files.length > 0) this.send();
+    await this.until(() => this.sent.size === 0);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private send(): void {
+    const id = this.nextBatch++;
+    this.sent.set(id, this.batch);
+    this.charsInFlight += this.batch.chars;
+    this.worker.postMessage({ batch: id, files: this.batch.files });
+    this.batch = { first: this.entries.length, files: [], chars: 0 };
+  }
+
+  private received(reply: WriterReply): void {
+    const batch = this.sent.get(reply.batch);
+    if (!batch) return;
+    if (reply.error) return this.fail(writeError(reply.error));
+    this.sent.delete(reply.batch);
+    this.charsInFlight -= batch.chars;
+    reply.digests?.forEach((d, index) => Object.assign(this.entries[batch.first + index] as Entry, d));
+    this.waiters = this.waiters.filter((waiter) => (waiter.until() ? (waiter.resolve(), false) : true));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.waiters) waiter.reject(this.failure);
+    this.waiters = [];
+  }
+
+  private until(condition: () => boolean): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ until: condition, resolve, reject }));
   }
 }
 
-export async function writeReleaseAtomically(outDir: string, artifacts: readonly Artifact[]): Promise<void> {
-  checkUniquePaths(artifacts);
+/**
+ * Make a release into a staging folder with `produce`, then swap it in for
+ * `outDir`. If `produce` or any write fails, the staging folder is removed and
+ * `outDir` is untouched. Resolves to the digests of the files written.
+ */
+export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>): Promise<FileDigest[]> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = path.join(parent, `.${path.basename(target)}-new-${stamp}`);
   const retired = path.join(parent, `.${path.basename(target)}-old-${stamp}`);
   await mkdir(staging, { recursive: true });
+  const output = new StagingOutput(staging);
   try {
-    const sorted = [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const files = sorted.map((artifact) => {
-      const file = path.join(staging, ...artifact.path.split('/'));
-      if (!file.startsWith(staging + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
-      return { file, artifact };
-    });
-    // Each folder once, then each file synchronously: a release has tens of thousands of small
-    // files, and an asynchronous write costs thread-pool round trips for open, write and close
-    // (measured about twice as slow; see the Performance section of the README).
-    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) mkdirSync(folder, { recursive: true });
-    for (const { file, artifact } of files) writeFileSync(file, artifact.content);
+    try {
+      await produce(output);
+      await output.flush();
+    } finally {
+      await output.close();
+    }
+    const files = await output.digests();
     let hadPrevious = true;
     try {
       await rename(target, retired);
@@ -50,8 +183,16 @@ export async function writeReleaseAtomically(outDir: string, artifacts: readonly
       throw error;
     }
     if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    return files;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Write files already made (in any order) as the release. */
+export function writeReleaseAtomically(outDir: string, artifacts: readonly Artifact[]): Promise<FileDigest[]> {
+  return writeRelease(outDir, async (output) => {
+    for (const artifact of artifacts) await output.add(artifact);
+  });
 }

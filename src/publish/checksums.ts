@@ -1,4 +1,3 @@
-import { byPath, digest } from './digest.js';
 import type { Publisher } from './types.js';
 
 export const CHECKSUMS_PATH = 'SHA256SUMS';
@@ -9,8 +8,8 @@ export const CHECKSUMS_PATH = 'SHA256SUMS';
  */
 export const sha256Sums: Publisher = {
   name: 'sha256sums',
-  publish(_context, earlier) {
-    const lines = earlier.map(digest).sort(byPath).map((d) => `${d.sha256}  ${d.path}\n`);
+  async publish(_context, output) {
+    const lines = (await output.digests()).map((d) => `${d.sha256}  ${d.path}\n`);
     return [{ path: CHECKSUMS_PATH, content: lines.join(''), mediaType: 'text/plain' }];
   },
 };

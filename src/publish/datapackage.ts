@@ -9,8 +9,8 @@ import { CSV_LINE_TERMINATOR } from '../tabular/csv.js';
 import { foreignKeys } from '../tabular/keys.js';
 import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
 import { PARTIAL_DATE_PATTERN, unanchored } from '../tabular/types.js';
-import { digest, earlierArtifact } from './digest.js';
-import type { Artifact, PublishContext, Publisher } from './types.js';
+import { digestOf, type FileDigest } from './digest.js';
+import type { PublishContext, Publisher } from './types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -38,8 +38,8 @@ function field(column: Column): Json {
 
 const single = (names: readonly string[]) => (names.length === 1 ? names[0] : names);
 
-function resource(table: TableSpec, tables: readonly TableSpec[], earlier: readonly Artifact[]): Json {
-  const file = digest(earlierArtifact(earlier, table.path));
+function resource(table: TableSpec, tables: readonly TableSpec[], files: readonly FileDigest[]): Json {
+  const file = digestOf(files, table.path);
   const schema: Json = { fields: table.columns.map(field), missingValues: [''], primaryKey: single(table.primaryKey) };
   const keys = foreignKeys(table, tables);
   if (keys.length > 0) {
@@ -79,7 +79,8 @@ function sources(context: PublishContext): Json {
   return list.length > 0 ? { sources: list } : {};
 }
 
-export function dataPackage(context: PublishContext, earlier: readonly Artifact[]): Json {
+/** `files`: the digests of the files published before it, the CSV tables among them. */
+export function dataPackage(context: PublishContext, files: readonly FileDigest[]): Json {
   const { dataset, baseIri } = context;
   const fields = dataset.fields;
   const tables = tableSpecs(context.schemas);
@@ -97,17 +98,18 @@ export function dataPackage(context: PublishContext, earlier: readonly Artifact[
     ...(keywords.length > 0 ? { keywords } : {}),
     contributors: [{ title: fields.publisher, role: 'publisher' }],
     ...sources(context),
-    resources: tables.map((table) => resource(table, tables, earlier)),
+    resources: tables.map((table) => resource(table, tables, files)),
   };
 }
 
 export const dataPackageJson: Publisher = {
   name: 'datapackage',
-  publish(context, earlier) {
+  async publish(context, output) {
+    const files = await output.digests();
     return [
       {
         path: 'datapackage.json',
-        content: `${JSON.stringify(dataPackage(context, earlier), null, 2)}\n`,
+        content: `${JSON.stringify(dataPackage(context, files), null, 2)}\n`,
         mediaType: 'application/json',
       },
     ];

@@ -5,8 +5,8 @@
  */
 import { entityIri } from '../model/iri.js';
 import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../rdf/prefixes.js';
-import { byPath, digest, type FileDigest } from './digest.js';
-import type { Artifact, PublishContext, Publisher } from './types.js';
+import type { FileDigest } from './digest.js';
+import type { PublishContext, Publisher } from './types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -60,14 +60,15 @@ function distribution(file: FileDigest, context: PublishContext, common: Json): 
   };
 }
 
-export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[]): Json {
+/** `published`: the digests of the files published before it, sorted by path. */
+export function dcatCatalog(context: PublishContext, published: readonly FileDigest[]): Json {
   const { dataset, baseIri, catalog } = context;
   const fields = dataset.fields;
   const language = String(fields.language);
   const text = (value: unknown) => ({ '@value': String(value), '@language': language });
   const datasetIri = entityIri(baseIri, dataset.id);
   const publisherIri = datasetPartIri(context, 'publisher');
-  const files = earlier.filter((a) => isDistribution(a.path)).map(digest).sort(byPath);
+  const files = published.filter((file) => isDistribution(file.path));
   const common: Json = {
     'dcterms:license': { '@id': fields.license },
     'dcterms:issued': { '@value': fields.issued, '@type': 'xsd:date' },
@@ -115,11 +116,12 @@ export function dcatCatalog(context: PublishContext, earlier: readonly Artifact[
 
 export const dcatCatalogJsonld: Publisher = {
   name: 'dcat',
-  publish(context, earlier) {
+  async publish(context, output) {
+    const published = await output.digests();
     return [
       {
         path: CATALOG_PATH,
-        content: `${JSON.stringify(dcatCatalog(context, earlier), null, 2)}\n`,
+        content: `${JSON.stringify(dcatCatalog(context, published), null, 2)}\n`,
         mediaType: 'application/ld+json',
       },
     ];

@@ -14,7 +14,7 @@ export interface FileDigest {
 }
 
 export function digest(artifact: Artifact): FileDigest {
-  // Hash and measure text as UTF-8 without encoding a copy: the release's files are digested more than once.
+  // Hash and measure text as UTF-8 without encoding a copy.
   const { content } = artifact;
   const bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
   return { path: artifact.path, mediaType: artifact.mediaType, bytes, sha256: createHash('sha256').update(content).digest('hex') };
@@ -23,29 +23,16 @@ export function digest(artifact: Artifact): FileDigest {
 export class MissingArtifactError extends Error {}
 
 /** An earlier publisher's file, which a describing publisher depends on. */
-/**
- * A path index of each list of earlier artifacts, extended as publishers append to the list,
- * so a publisher that looks up a file per record stays linear in the size of the release.
- */
-const pathIndexes = new WeakMap<readonly Artifact[], { size: number; byPath: Map<string, Artifact> }>();
-
-function indexedByPath(earlier: readonly Artifact[]): Map<string, Artifact> {
-  let index = pathIndexes.get(earlier);
-  if (!index || index.size > earlier.length) {
-    index = { size: 0, byPath: new Map() };
-    pathIndexes.set(earlier, index);
-  }
-  for (; index.size < earlier.length; index.size++) {
-    const artifact = earlier[index.size];
-    if (artifact && !index.byPath.has(artifact.path)) index.byPath.set(artifact.path, artifact);
-  }
-  return index.byPath;
-}
-
-export function earlierArtifact(earlier: readonly Artifact[], path: string): Artifact {
-  const found = indexedByPath(earlier).get(path);
+export function digestOf(digests: readonly FileDigest[], path: string): FileDigest {
+  const found = digests.find((d) => d.path === path);
   if (!found) throw new MissingArtifactError(`${path} must be published before the files that describe it`);
   return found;
+}
+
+/** Refuse a path already in the release: two publishers writing one file would silently lose one of them. */
+export function claimPath(claimed: Set<string>, path: string): void {
+  if (claimed.has(path)) throw new Error(`artifact written twice: ${path}`);
+  claimed.add(path);
 }
 
 export function byPath(a: { path: string }, b: { path: string }): number {

@@ -3,10 +3,15 @@
  * the schemas), `partnership.jsonld` (every record, compacted, the context
  * inlined so any processor reads it offline) and `site/<id>.jsonld`, the small
  * document an entity's IRI dereferences to (nested records included).
+ *
+ * Nothing is silently dropped by construction: every property is written under
+ * the context term made for it (`termFor` throws for a property without one) and
+ * every node has an absolute IRI. The tests prove it with jsonld.js in safe mode,
+ * offline, on the whole graph and on every entity's document; the build does not
+ * run jsonld.js, whose expansion would cost more than the rest of the release.
  */
 import { describeCatalog, type RdfNode } from '../rdf/graph.js';
 import { compactNode, type JsonObject } from '../rdf/jsonld.js';
-import { expandSafely } from '../rdf/loader.js';
 import { dataPrefixes, type PrefixMap } from '../rdf/prefixes.js';
 import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from '../rdf/terms.js';
 import type { Artifact, PublishContext, Publisher } from './types.js';
@@ -20,15 +25,19 @@ export function entityDocumentPath(id: string, extension: 'jsonld' | 'ttl'): str
   return `site/${id}.${extension}`;
 }
 
-/** The graph and what serialising it needs, computed once per publisher from the model. */
+/** The graph and what serialising it needs, computed once per release from the model. */
 export interface LinkedData {
   nodes: RdfNode[];
   prefixes: PrefixMap;
   context: JsonLdContext;
   terms: TermIndex;
+  /** Each node compacted once, for the whole graph and its own document. */
+  compacted: Map<RdfNode, { json: JsonObject; used: Set<string> }>;
+  /** The text of each entity's document, by node, for the page that embeds it. */
+  entityTexts: Map<RdfNode, string>;
 }
 
-/** One graph per release: the JSON-LD and the RDF publishers share it rather than each describing the catalogue. */
+/** One graph per release: the JSON-LD, RDF and site publishers share it rather than each describing the catalogue. */
 const linkedDataOf = new WeakMap<PublishContext, LinkedData>();
 
 export function linkedData(publish: PublishContext): LinkedData {
@@ -40,45 +49,58 @@ export function linkedData(publish: PublishContext): LinkedData {
     prefixes: dataPrefixes(publish.baseIri),
     context: jsonldContext(publish.schemas, publish.baseIri, terms),
     terms: termIndex(terms),
+    compacted: new Map(),
+    entityTexts: new Map(),
   };
   linkedDataOf.set(publish, data);
   return data;
 }
 
-/** Nodes per jsonld.js expansion: the safe-mode proof runs in slices so its memory stays bounded as the data grows. */
-const EXPANSION_SLICE = 500;
+function compacted(node: RdfNode, data: LinkedData): { json: JsonObject; used: Set<string> } {
+  let known = data.compacted.get(node);
+  if (!known) {
+    known = compactNode(node, data.terms, data.prefixes);
+    data.compacted.set(node, known);
+  }
+  return known;
+}
+
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 function json(path: string, value: unknown): Artifact {
-  return { path, content: `${JSON.stringify(value, null, 2)}\n`, mediaType: JSONLD_MEDIA_TYPE };
+  return { path, content: jsonText(value), mediaType: JSONLD_MEDIA_TYPE };
 }
 
 /** The whole graph: one node per record, in document order, structured objects embedded in their holder. */
 export function graphDocument(data: LinkedData): JsonObject {
-  return { '@context': data.context, '@graph': data.nodes.map((node) => compactNode(node, data.terms, data.prefixes).json) };
+  return { '@context': data.context, '@graph': data.nodes.map((node) => compacted(node, data).json) };
 }
 
 /** One entity's document, with only the terms it uses in its inlined context. */
 export function entityDocument(node: RdfNode, data: LinkedData): JsonObject {
-  const { json: body, used } = compactNode(node, data.terms, data.prefixes);
+  const { json: body, used } = compacted(node, data);
   return { '@context': contextFor(data.context, used), ...body };
+}
+
+/** The text of `site/<id>.jsonld` for a node: made once, shared by its file and its page. */
+export function entityDocumentText(node: RdfNode, data: LinkedData): string {
+  let text = data.entityTexts.get(node);
+  if (text === undefined) {
+    text = jsonText(entityDocument(node, data));
+    data.entityTexts.set(node, text);
+  }
+  return text;
 }
 
 export const jsonldDocuments: Publisher = {
   name: 'jsonld',
-  async publish(publish) {
+  async publish(publish, output) {
     const data = linkedData(publish);
-    const graph = graphDocument(data);
-    // The guarantee that nothing is silently dropped: jsonld.js, offline and in safe mode, must accept
-    // every node of the dump. Nodes are independent, so slices of the graph under the same context
-    // prove the same as the whole, without jsonld.js holding the whole expansion at once.
-    const nodes = graph['@graph'] as JsonObject[];
-    for (let start = 0; start < nodes.length; start += EXPANSION_SLICE) {
-      await expandSafely({ '@context': data.context, '@graph': nodes.slice(start, start + EXPANSION_SLICE) });
+    await output.add(json(CONTEXT_PATH, { '@context': data.context }));
+    for (const node of data.nodes) {
+      const path = entityDocumentPath(node.id ?? '', 'jsonld');
+      await output.add({ path, content: entityDocumentText(node, data), mediaType: JSONLD_MEDIA_TYPE });
     }
-    return [
-      json(CONTEXT_PATH, { '@context': data.context }),
-      json(GRAPH_JSONLD_PATH, graph),
-      ...data.nodes.map((node) => json(entityDocumentPath(node.id ?? '', 'jsonld'), entityDocument(node, data))),
-    ];
+    await output.add(json(GRAPH_JSONLD_PATH, graphDocument(data)));
   },
 };

@@ -4,29 +4,28 @@
  * its prefixes) and `site/<id>.ttl`, each entity's own triples. The triples come
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
-import { canonicalNQuads, nodeTriples } from '../rdf/quads.js';
+import { canonicalOrder, nodeTriples } from '../rdf/quads.js';
 import { turtle } from '../rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
-import type { Artifact, Publisher } from './types.js';
+import type { Publisher } from './types.js';
 
 export const NQUADS_PATH = 'partnership.nq';
 export const TURTLE_PATH = 'partnership.ttl';
-const TURTLE_MEDIA_TYPE = 'text/turtle';
+export const TURTLE_MEDIA_TYPE = 'text/turtle';
 
 export const rdfDumps: Publisher = {
   name: 'rdf',
-  async publish(publish) {
+  async publish(publish, output) {
     const { nodes, prefixes } = linkedData(publish);
-    const byNode = nodes.map((node) => ({ node, triples: nodeTriples(node, prefixes) }));
-    const all = byNode.flatMap((n) => n.triples);
-    const entities: Artifact[] = [];
-    for (const { node, triples } of byNode) {
-      entities.push({ path: entityDocumentPath(node.id ?? '', 'ttl'), content: await turtle(triples, prefixes), mediaType: TURTLE_MEDIA_TYPE });
+    // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
+    const graph: ReturnType<typeof canonicalOrder> = [];
+    for (const node of nodes) {
+      const entity = canonicalOrder(nodeTriples(node, prefixes));
+      await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content: await turtle(entity.map((t) => t.triple), prefixes), mediaType: TURTLE_MEDIA_TYPE });
+      for (const line of entity) graph.push(line);
     }
-    return [
-      { path: NQUADS_PATH, content: canonicalNQuads(all), mediaType: 'application/n-quads' },
-      { path: TURTLE_PATH, content: await turtle(all, prefixes), mediaType: TURTLE_MEDIA_TYPE },
-      ...entities,
-    ];
+    const all = canonicalOrder(graph);
+    await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line).join(''), mediaType: 'application/n-quads' });
+    await output.add({ path: TURTLE_PATH, content: await turtle(all.map((t) => t.triple), prefixes), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

@@ -59,9 +59,26 @@ export function tripleLine(triple: Triple): string {
   return `<${triple.subject}> <${triple.predicate}> ${objectTerm(triple.object)} .\n`;
 }
 
-/** Canonical N-Quads: every line once, sorted (by UTF-16 code units, as JavaScript compares strings). */
+/** A triple with its N-Quads line, which is its sort key. */
+export interface LinedTriple {
+  line: string;
+  triple: Triple;
+}
+
+const byLine = (a: LinedTriple, b: LinedTriple) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
+
+/**
+ * Triples in canonical order: sorted by their N-Quads line (UTF-16 code units, as
+ * JavaScript compares strings), each line once. Takes triples or triples already
+ * lined (whose lines are then not made again).
+ */
+export function canonicalOrder(triples: readonly (Triple | LinedTriple)[]): LinedTriple[] {
+  const lined = triples.map((t) => ('line' in t ? t : { line: tripleLine(t), triple: t }));
+  lined.sort(byLine);
+  return lined.filter((t, index) => index === 0 || t.line !== lined[index - 1]?.line);
+}
+
+/** Canonical N-Quads: every line once, sorted. */
 export function canonicalNQuads(triples: readonly Triple[]): string {
-  const lines = [...new Set(triples.map(tripleLine))];
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return lines.join('');
+  return canonicalOrder(triples).map((t) => t.line).join('');
 }

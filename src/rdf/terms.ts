@@ -149,7 +149,23 @@ export function jsonldContext(schemas: SchemaSet, baseIri: string, terms: readon
   return context;
 }
 
-/** The context cut down to the prefixes and the terms a document uses, for small per-entity documents. */
+/** The prefixes of each context (its string entries), found once: every entity document starts with them. */
+const prefixesOf = new WeakMap<JsonLdContext, JsonLdContext>();
+
+/**
+ * The context cut down to the prefixes and the terms a document uses, for small
+ * per-entity documents, in the context's own order (prefixes, then terms by name).
+ */
 export function contextFor(context: JsonLdContext, usedTerms: ReadonlySet<string>): JsonLdContext {
-  return Object.fromEntries(Object.entries(context).filter(([name, value]) => typeof value === 'string' || usedTerms.has(name)));
+  let prefixes = prefixesOf.get(context);
+  if (!prefixes) {
+    prefixes = Object.fromEntries(Object.entries(context).filter(([, value]) => typeof value === 'string'));
+    prefixesOf.set(context, prefixes);
+  }
+  const cut: JsonLdContext = { ...prefixes };
+  for (const name of [...usedTerms].sort()) {
+    const definition = context[name];
+    if (definition !== undefined && typeof definition !== 'string') cut[name] = definition;
+  }
+  return cut;
 }

@@ -45,7 +45,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     root = await mkdtemp(path.join(tmpdir(), 'site-browser-'));
     dist = path.join(root, 'dist');
     const result = await build({ dataDir: REAL_DATA, outDir: dist });
-    if (!result.artifacts) throw new Error(`build failed: ${JSON.stringify(result.diagnostics)}`);
+    if (!result.files) throw new Error(`build failed: ${JSON.stringify(result.diagnostics)}`);
     // The sitemap lists the landing page (at the base IRI) first, then the overview and every entity page.
     const sitemap = await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');

@@ -35,11 +35,11 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
   if (result.diagnostics.length > 0) {
     io.stderr(formatDiagnostics(options.format, displayPaths(result.diagnostics, options.data, io.cwd)));
   }
-  if (!result.artifacts) {
+  if (!result.files) {
     io.stderr(`Build stopped: the data is invalid; ${options.out} was left as it was.\n`);
     return exitCodeFor(result.diagnostics, options.strict);
   }
-  io.stdout(`Wrote ${result.artifacts.length} files to ${options.out}\n`);
+  io.stdout(`Wrote ${result.files.length} files to ${options.out}\n`);
   return 0;
 }
 

@@ -29,6 +29,11 @@ export function shortLabel(label: string): string {
 }
 
 export class SiteLabels {
+  /** Labels are asked for on every link to a record: each is made once. */
+  private readonly labels = new Map<EntityRecord, string>();
+  /** Per kind: whether its label property is a code (its pattern allows no space). */
+  private readonly codeLabelled = new Map<KindInfo, boolean>();
+
   constructor(
     private readonly catalog: Catalog,
     private readonly schemas: SchemaSet,
@@ -43,12 +48,30 @@ export class SiteLabels {
    * (a paragraph's number), which reads as a name only with its kind: "Paragraph 5.1".
    */
   label(record: EntityRecord): string {
+    let label = this.labels.get(record);
+    if (label === undefined) {
+      label = this.makeLabel(record);
+      this.labels.set(record, label);
+    }
+    return label;
+  }
+
+  private makeLabel(record: EntityRecord): string {
     const kind = this.kindOf(record);
     if (!kind) return record.id;
     const value = record.fields[kind.labelProperty];
     if (typeof value !== 'string' && typeof value !== 'number') return record.id;
-    const property = kind.properties.find((p) => p.name === kind.labelProperty);
-    return property?.pattern && !new RegExp(property.pattern).test('a b') ? `${kind.title} ${value}` : String(value);
+    return this.isCodeLabelled(kind) ? `${kind.title} ${value}` : String(value);
+  }
+
+  private isCodeLabelled(kind: KindInfo): boolean {
+    let code = this.codeLabelled.get(kind);
+    if (code === undefined) {
+      const property = kind.properties.find((p) => p.name === kind.labelProperty);
+      code = property?.pattern !== undefined && !new RegExp(property.pattern).test('a b');
+      this.codeLabelled.set(kind, code);
+    }
+    return code;
   }
 
   labelOfId(id: string): string {

@@ -7,8 +7,7 @@ import { recordsOf } from '../../model/catalog.js';
 import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
 import { isDistribution } from '../dcat.js';
-import { byPath, digest, type FileDigest } from '../digest.js';
-import type { Artifact } from '../types.js';
+import type { FileDigest } from '../digest.js';
 import type { SiteContext } from './context.js';
 import { entityLink, externalLink } from './links.js';
 import { type Html, html } from './html.js';
@@ -20,8 +19,8 @@ function text(site: SiteContext, name: string): string | undefined {
 }
 
 /** The files people download: the top of the release and its tables (as in the DCAT catalogue). */
-export function downloads(earlier: readonly Artifact[]): FileDigest[] {
-  return earlier.filter((a) => isDistribution(a.path)).map(digest).sort(byPath);
+export function downloads(published: readonly FileDigest[]): FileDigest[] {
+  return published.filter((file) => isDistribution(file.path));
 }
 
 /** Sizes for people: "12.3 kB" (SI units); the exact byte count is in the title and the JSON-LD. */

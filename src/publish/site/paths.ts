@@ -31,13 +31,14 @@ export function entityPagePath(id: string): string {
  * static host serves.
  */
 export function relativeHref(fromFile: string, toFile: string): string {
-  const from = fromFile.split('/').slice(0, -1);
-  const to = toFile.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
-  const up = from.length - common;
-  const rest = to.slice(common);
-  if (rest[rest.length - 1] === 'index.html') rest[rest.length - 1] = '';
-  const href = '../'.repeat(up) + rest.join('/');
+  // Every page links to dozens of others: compare the paths in place rather than splitting them.
+  let shared = 0;
+  for (let i = 0; i < fromFile.length && i < toFile.length && fromFile[i] === toFile[i]; i++) if (fromFile[i] === '/') shared = i + 1;
+  let up = 0;
+  for (let i = shared; i < fromFile.length; i++) if (fromFile[i] === '/') up += 1;
+  let rest = toFile.slice(shared);
+  if (rest === 'index.html') rest = '';
+  else if (rest.endsWith('/index.html')) rest = rest.slice(0, -'index.html'.length);
+  const href = '../'.repeat(up) + rest;
   return href === '' ? './' : href;
 }
