@@ -5,7 +5,7 @@
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
 import { canonicalNQuads, nodeTriples } from '../rdf/quads.js';
-import { turtle } from '../rdf/turtle.js';
+import { sortedTriples, turtleSerializer } from '../rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
 import type { Artifact, Publisher } from './types.js';
 
@@ -19,13 +19,14 @@ export const rdfDumps: Publisher = {
     const { nodes, prefixes } = linkedData(publish);
     const byNode = nodes.map((node) => ({ node, triples: nodeTriples(node, prefixes) }));
     const all = byNode.flatMap((n) => n.triples);
+    const turtle = turtleSerializer(prefixes);
     const entities: Artifact[] = [];
     for (const { node, triples } of byNode) {
-      entities.push({ path: entityDocumentPath(node.id ?? '', 'ttl'), content: await turtle(triples, prefixes), mediaType: TURTLE_MEDIA_TYPE });
+      entities.push({ path: entityDocumentPath(node.id ?? '', 'ttl'), content: turtle.write(sortedTriples(triples)), mediaType: TURTLE_MEDIA_TYPE });
     }
     return [
       { path: NQUADS_PATH, content: canonicalNQuads(all), mediaType: 'application/n-quads' },
-      { path: TURTLE_PATH, content: await turtle(all, prefixes), mediaType: TURTLE_MEDIA_TYPE },
+      { path: TURTLE_PATH, content: turtle.write(sortedTriples(all)), mediaType: TURTLE_MEDIA_TYPE },
       ...entities,
     ];
   },
