@@ -233,12 +233,33 @@ export function turtleSerializer(prefixes: PrefixMap): TurtleSerializer {
   };
 }
 
-/** The triples in canonical N-Quads order: sorted by their N-Quads line (UTF-16 code units), each line once. */
+/**
+ * The triples in canonical N-Quads order: sorted by their N-Quads line (UTF-16
+ * code units), each line once (the last triple of equal lines kept, as a Map by
+ * line would keep it). Sorting indices by precomputed lines avoids hashing every
+ * line into a Map.
+ */
 export function sortedTriples(triples: readonly Triple[]): Triple[] {
-  const byLine = new Map<string, Triple>();
-  for (const t of triples) byLine.set(tripleLine(t), t);
-  const lines = [...byLine.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return lines.map((line) => byLine.get(line) as Triple);
+  const n = triples.length;
+  const lines = new Array<string>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    lines[i] = tripleLine(triples[i] as Triple);
+    order[i] = i;
+  }
+  // Stable: equal lines keep their input order, so the last of a run is the last given.
+  order.sort((a, b) => {
+    const x = lines[a] as string;
+    const y = lines[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const sorted: Triple[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    if (k + 1 < n && lines[order[k + 1] as number] === lines[i]) continue;
+    sorted.push(triples[i] as Triple);
+  }
+  return sorted;
 }
 
 /** Turtle of any triples: sorted and deduplicated, then written. Prefer one `turtleSerializer` for many documents. */

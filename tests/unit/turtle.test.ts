@@ -5,7 +5,7 @@ import { linkedData } from '../../src/publish/jsonld.js';
 import type { PublishContext } from '../../src/publish/types.js';
 import type { RdfLiteral, RdfNode } from '../../src/rdf/graph.js';
 import type { PrefixMap } from '../../src/rdf/prefixes.js';
-import { nodeTriples, type Triple } from '../../src/rdf/quads.js';
+import { nodeTriples, type Triple, tripleLine } from '../../src/rdf/quads.js';
 import { sortedTriples, turtle, turtleSerializer } from '../../src/rdf/turtle.js';
 import { validateDataDir } from '../../src/validate.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
@@ -25,8 +25,10 @@ function n3Turtle(triples: readonly Triple[], prefixes: PrefixMap): string {
     else if (t.object.datatype) iris.add(t.object.datatype);
   }
   const used = Object.fromEntries(Object.entries(prefixes).filter(([, ns]) => [...iris].some((iri) => iri.startsWith(ns))));
+  const byLine = new Map(triples.map((t) => [tripleLine(t), t]));
+  const sorted = [...byLine.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((line) => byLine.get(line) as Triple);
   const writer = new Writer({ prefixes: used });
-  for (const t of sortedTriples(triples)) {
+  for (const t of sorted) {
     const o = t.object;
     const object = o.kind === 'iri' ? namedNode(o.iri) : literal(o.value, o.lang ?? (o.datatype ? namedNode(o.datatype) : undefined));
     writer.addQuad(quad(namedNode(t.subject), namedNode(t.predicate), object));
@@ -240,6 +242,27 @@ describe('the serialiser on chosen cases', () => {
     );
     // No prefix used: no prefix block, no blank line; subjects stay full IRIs.
     expect(both([triple(iri('http://o.org/1'), 'http://o.org/p', `${EX}s`)])).toBe(`<${EX}s> <http://o.org/p> <http://o.org/1>.\n`);
+  });
+
+  it('sorts by N-Quads line in UTF-16 order and keeps each line once', () => {
+    const triples = [
+      triple(lit('b'), `${EX}p`, `${EX}s-2`),
+      triple(lit('\u{1F600}'), `${EX}p`, `${EX}s`),
+      triple(lit('\uFFFD'), `${EX}p`, `${EX}s`),
+      triple(iri(`${EX}o`), `${EX}p`, `${EX}s`),
+      triple(lit('b'), `${EX}p`, `${EX}s-2`),
+      triple(lit('a'), `${EX}p`, `${EX}s-2`),
+    ];
+    const lines = sortedTriples(triples).map(tripleLine);
+    expect(lines).toEqual([...new Set(triples.map(tripleLine))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(lines).toHaveLength(5);
+    // UTF-16 order puts the surrogate pair of U+1F600 before U+FFFD.
+    expect(lines.indexOf(tripleLine(triples[1] as Triple))).toBeLessThan(lines.indexOf(tripleLine(triples[2] as Triple)));
+    // Of equal lines the last given is kept, as the Map the old writer sorted through kept it.
+    const first = triple(lit('same'));
+    const last = triple(lit('same', { datatype: `${XSD}string` }));
+    expect(sortedTriples([first, last])).toEqual([last]);
+    expect(sortedTriples([first, last])[0]).toBe(last);
   });
 
   it('groups objects by predicate and predicates by subject', () => {
