@@ -4,8 +4,8 @@
  * its prefixes) and `site/<id>.ttl`, each entity's own triples. The triples come
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
-import { canonicalOrder, nodeTriples } from '../rdf/quads.js';
-import { turtle } from '../rdf/turtle.js';
+import { canonicalOrder, type LinedTriple, nodeTriples } from '../rdf/quads.js';
+import { turtleSerializer } from '../rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
 import type { Publisher } from './types.js';
 
@@ -17,15 +17,17 @@ export const rdfDumps: Publisher = {
   name: 'rdf',
   async publish(publish, output) {
     const { nodes, prefixes } = linkedData(publish);
+    const turtle = turtleSerializer(prefixes);
     // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
-    const graph: ReturnType<typeof canonicalOrder> = [];
+    const graph: LinedTriple[] = [];
     for (const node of nodes) {
       const entity = canonicalOrder(nodeTriples(node, prefixes));
-      await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content: await turtle(entity.map((t) => t.triple), prefixes), mediaType: TURTLE_MEDIA_TYPE });
-      for (const line of entity) graph.push(line);
+      const content = turtle.write(entity.map((t) => t.triple));
+      await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
+      for (const lined of entity) graph.push(lined);
     }
     const all = canonicalOrder(graph);
     await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line).join(''), mediaType: 'application/n-quads' });
-    await output.add({ path: TURTLE_PATH, content: await turtle(all.map((t) => t.triple), prefixes), mediaType: TURTLE_MEDIA_TYPE });
+    await output.add({ path: TURTLE_PATH, content: turtle.write(all.map((t) => t.triple)), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

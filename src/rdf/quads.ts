@@ -75,7 +75,8 @@ const byLine = (a: LinedTriple, b: LinedTriple) => (a.line < b.line ? -1 : a.lin
 export function canonicalOrder(triples: readonly (Triple | LinedTriple)[]): LinedTriple[] {
   const lined = triples.map((t) => ('line' in t ? t : { line: tripleLine(t), triple: t }));
   lined.sort(byLine);
-  return lined.filter((t, index) => index === 0 || t.line !== lined[index - 1]?.line);
+  // Equal lines are the same triple; the sort is stable, and the last one given is kept.
+  return lined.filter((t, index) => t.line !== lined[index + 1]?.line);
 }
 
 /** Canonical N-Quads: every line once, sorted. */

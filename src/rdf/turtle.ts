@@ -1,40 +1,246 @@
 /**
- * Turtle with N3.js's writer: the triples in canonical N-Quads order (so each
- * subject's triples are together and the bytes are stable) and only the
- * prefixes the triples use declared.
+ * Turtle of the data triples, written the way N3.js's Writer writes them (the
+ * same bytes, proven against it in tests/unit/turtle.test.ts) but synchronously
+ * and with every IRI's encoding cached: a release writes tens of thousands of
+ * small documents that repeat the same predicates, classes and entity IRIs, and
+ * a Writer, its terms and its Promise per document dominated the build.
+ *
+ * The triples come in canonical N-Quads order (so each subject's triples are
+ * together and the bytes are stable) and only the prefixes whose namespace
+ * starts a predicate, an IRI object or a datatype are declared.
  */
 import { DataFactory, Writer } from 'n3';
+import type { RdfLiteral } from './graph.js';
 import type { PrefixMap } from './prefixes.js';
-import { type Triple, tripleLine } from './quads.js';
+import { canonicalOrder, type Triple } from './quads.js';
 
-const { literal, namedNode, quad } = DataFactory;
+const { literal, namedNode } = DataFactory;
 
-function n3Object(object: Triple['object']) {
-  if (object.kind === 'iri') return namedNode(object.iri);
-  return literal(object.value, object.lang ?? (object.datatype ? namedNode(object.datatype) : undefined));
-}
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const XSD_STRING = `${XSD}string`;
+const XSD_BOOLEAN = `${XSD}boolean`;
+const XSD_INTEGER = `${XSD}integer`;
+const XSD_DECIMAL = `${XSD}decimal`;
+const XSD_DOUBLE = `${XSD}double`;
 
-/** The prefixes whose namespace starts one of the triples' IRIs (predicates, classes, datatypes). */
-function usedPrefixes(triples: readonly Triple[], prefixes: PrefixMap): Record<string, string> {
-  const iris = new Set<string>();
-  for (const t of triples) {
-    iris.add(t.predicate);
-    if (t.object.kind === 'iri') iris.add(t.object.iri);
-    else if (t.object.datatype) iris.add(t.object.datatype);
+// N3Writer's escaping, verbatim (including its quirks: U+001A–U+001F stay as
+// they are, a lone high surrogate is tested for but left unescaped).
+/* eslint-disable no-control-regex */
+const ESCAPE = /["\\\t\n\r\b\f\u0000-\u0019\ud800-\udbff]/;
+const ESCAPE_ALL = /["\\\t\n\r\b\f\u0000-\u0019]|[\ud800-\udbff][\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+const ESCAPED_CHARACTERS: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+
+/** N3Writer's characterReplacer: ECHARs, else \uXXXX (lower-case hex), else \UXXXXXXXX for a surrogate pair. */
+function characterReplacer(character: string): string {
+  const known = ESCAPED_CHARACTERS[character];
+  if (known !== undefined) return known;
+  if (character.length === 1) {
+    const hex = character.charCodeAt(0).toString(16);
+    return '\\u0000'.substring(0, 6 - hex.length) + hex;
   }
-  const used = Object.entries(prefixes).filter(([, namespace]) => [...iris].some((iri) => iri.startsWith(namespace)));
-  return Object.fromEntries(used);
+  const hex = ((character.charCodeAt(0) - 0xd800) * 0x400 + character.charCodeAt(1) + 0x2400).toString(16);
+  return '\\U00000000'.substring(0, 10 - hex.length) + hex;
 }
 
+function escapeText(text: string): string {
+  return ESCAPE.test(text) ? text.replace(ESCAPE_ALL, characterReplacer) : text;
+}
+
+/** A literal as N3.js sees it once it has been through `DataFactory.literal` (its value, language and datatype getters). */
+interface LiteralView {
+  value: string;
+  language: string;
+  datatype: string;
+}
+
+function literalView(object: RdfLiteral): LiteralView {
+  const { value, lang, datatype } = object;
+  // The old writer made `literal(value, lang ?? (datatype ? namedNode(datatype) : undefined))`.
+  if (lang !== undefined) {
+    if (!lang.includes('"')) return { value, language: lang.toLowerCase(), datatype: RDF_LANG_STRING };
+    return literalFromId(`"${value}"@${lang.toLowerCase()}`);
+  }
+  if (!datatype || datatype === XSD_STRING) return { value, language: '', datatype: XSD_STRING };
+  if (!datatype.includes('"')) return { value, language: '', datatype };
+  return literalFromId(`"${value}"^^${datatype}`);
+}
+
+/** N3.js's Literal getters on its internal id, for the odd tag or datatype with a quotation mark in it. */
+function literalFromId(id: string): LiteralView {
+  const quote = id.lastIndexOf('"');
+  const next = quote + 1 < id.length ? id.charAt(quote + 1) : '';
+  return {
+    value: id.substring(1, quote),
+    language: next === '@' ? id.substring(quote + 2).toLowerCase() : '',
+    datatype: next === '^' ? id.substring(quote + 3) : next !== '@' ? XSD_STRING : RDF_LANG_STRING,
+  };
+}
+
+/**
+ * The encoding of terms under one set of declared prefixes: the prefix block
+ * and N3Writer's prefix matcher, built the way `Writer#addPrefixes` builds it,
+ * with each IRI's encoding cached.
+ */
+class DeclaredPrefixes {
+  readonly header: string;
+  private readonly prefixRegex: RegExp;
+  private readonly prefixIris: Record<string, string> = Object.create(null) as Record<string, string>;
+  private readonly iris = new Map<string, string>();
+
+  constructor(declared: readonly (readonly [string, string])[]) {
+    let header = '';
+    for (const [prefix, iri] of declared) {
+      this.prefixIris[iri] = `${prefix}:`;
+      header += `@prefix ${prefix}: <${iri}>.\n`;
+    }
+    if (declared.length === 0) {
+      this.prefixRegex = /$0^/;
+    } else {
+      let iriList = '';
+      let prefixList = '';
+      for (const prefixIri in this.prefixIris) {
+        iriList += iriList ? `|${prefixIri}` : prefixIri;
+        prefixList += (prefixList ? '|' : '') + this.prefixIris[prefixIri];
+      }
+      iriList = iriList.replace(/[\]\/\(\)\*\+\?\.\\\$]/g, '\\$&');
+      this.prefixRegex = new RegExp(`^(?:${prefixList})[^/]*$|^(${iriList})([_a-zA-Z0-9][\\-_a-zA-Z0-9]*)$`);
+      header += '\n';
+    }
+    this.header = header;
+  }
+
+  /** `<iri>`, or a prefixed name (`_encodeIriOrBlank`). */
+  iri(iri: string): string {
+    let encoded = this.iris.get(iri);
+    if (encoded === undefined) {
+      const escaped = escapeText(iri);
+      const match = this.prefixRegex.exec(escaped);
+      encoded = !match ? `<${escaped}>` : !match[1] ? escaped : (this.prefixIris[match[1]] as string) + match[2];
+      this.iris.set(iri, encoded);
+    }
+    return encoded;
+  }
+
+  predicate(iri: string): string {
+    return iri === RDF_TYPE ? 'a' : this.iri(iri);
+  }
+
+  /** `_encodeLiteral` in Turtle mode: strings, language strings and the bare numbers and booleans abbreviated. */
+  literal(object: RdfLiteral): string {
+    const view = literalView(object);
+    const value = escapeText(view.value);
+    if (view.language) return `"${value}"@${view.language}`;
+    switch (view.datatype) {
+      case XSD_STRING:
+        return `"${value}"`;
+      case XSD_BOOLEAN:
+        if (value === 'true' || value === 'false') return value;
+        break;
+      case XSD_INTEGER:
+        if (/^[+-]?\d+$/.test(value)) return value;
+        break;
+      case XSD_DECIMAL:
+        if (/^[+-]?\d*\.\d+$/.test(value)) return value;
+        break;
+      case XSD_DOUBLE:
+        if (/^[+-]?(?:\d+\.\d*|\.?\d+)[eE][+-]?\d+$/.test(value)) return value;
+        break;
+    }
+    return `"${value}"^^${this.iri(view.datatype)}`;
+  }
+}
+
+export interface TurtleSerializer {
+  /** Turtle of triples already in canonical N-Quads order (sorted by `tripleLine`, duplicates removed); not re-sorted. */
+  write(sortedUniqueTriples: readonly Triple[]): string;
+}
+
+const NO_PREFIXES: readonly number[] = [];
+
+/** Create once per release; reuse for every document (it caches IRI encodings). */
+export function turtleSerializer(prefixes: PrefixMap): TurtleSerializer {
+  const entries = Object.entries(prefixes);
+  /** For each IRI seen, the indices of the prefixes whose namespace starts it. */
+  const namespacesOf = new Map<string, readonly number[]>();
+  /** Encoders by the set of prefixes a document declares. */
+  const encoders = new Map<string, DeclaredPrefixes>();
+  const used = new Uint8Array(entries.length);
+
+  const markUsed = (iri: string) => {
+    let indices = namespacesOf.get(iri);
+    if (indices === undefined) {
+      const found: number[] = [];
+      for (let i = 0; i < entries.length; i++) if (iri.startsWith((entries[i] as [string, string])[1])) found.push(i);
+      indices = found.length === 0 ? NO_PREFIXES : found;
+      namespacesOf.set(iri, indices);
+    }
+    for (const i of indices) used[i] = 1;
+  };
+
+  const encoderFor = (triples: readonly Triple[]): DeclaredPrefixes => {
+    let predicate: string | undefined;
+    for (const t of triples) {
+      if (t.predicate !== predicate) markUsed((predicate = t.predicate));
+      if (t.object.kind === 'iri') markUsed(t.object.iri);
+      else if (t.object.datatype) markUsed(t.object.datatype);
+    }
+    // The declared prefixes, in the prefix map's order, as a key such as "3,7,12,".
+    let key = '';
+    for (let i = 0; i < used.length; i++) {
+      if (used[i]) {
+        key += `${i},`;
+        used[i] = 0;
+      }
+    }
+    let encoder = encoders.get(key);
+    if (encoder === undefined) {
+      const declared = key === '' ? [] : key.slice(0, -1).split(',').map((i) => entries[Number(i)] as [string, string]);
+      encoder = new DeclaredPrefixes(declared);
+      encoders.set(key, encoder);
+    }
+    return encoder;
+  };
+
+  return {
+    write(triples) {
+      if (triples.length === 0) return '';
+      const encoder = encoderFor(triples);
+      let out = encoder.header;
+      let subject: string | undefined;
+      let predicate = '';
+      for (const t of triples) {
+        const object = t.object.kind === 'iri' ? encoder.iri(t.object.iri) : encoder.literal(t.object);
+        if (t.subject === subject) {
+          if (t.predicate === predicate) out += `, ${object}`;
+          else out += `;\n    ${encoder.predicate((predicate = t.predicate))} ${object}`;
+        } else {
+          out += `${subject === undefined ? '' : '.\n'}${encoder.iri((subject = t.subject))} ${encoder.predicate((predicate = t.predicate))} ${object}`;
+        }
+      }
+      return `${out}.\n`;
+    },
+  };
+}
+
+/** The triples in canonical N-Quads order, each line once (see `canonicalOrder`). */
 export function sortedTriples(triples: readonly Triple[]): Triple[] {
-  const byLine = new Map(triples.map((t) => [tripleLine(t), t]));
-  return [...byLine.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((line) => byLine.get(line) as Triple);
+  return canonicalOrder(triples).map((t) => t.triple);
 }
 
-export function turtle(triples: readonly Triple[], prefixes: PrefixMap): Promise<string> {
-  const writer = new Writer({ prefixes: usedPrefixes(triples, prefixes) });
-  for (const t of sortedTriples(triples)) writer.addQuad(quad(namedNode(t.subject), namedNode(t.predicate), n3Object(t.object)));
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+/** Turtle of any triples: sorted and deduplicated, then written. Prefer one `turtleSerializer` for many documents. */
+export function turtle(triples: readonly Triple[], prefixes: PrefixMap): string {
+  return turtleSerializer(prefixes).write(sortedTriples(triples));
 }
 
 /** An object of a hand-built description: a term, or an RDF list of terms (SHACL's sh:in, sh:or). */
