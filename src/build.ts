@@ -3,8 +3,8 @@ import { hasErrors } from './diagnostics.js';
 import { type Catalog, datasetRecord } from './model/catalog.js';
 import type { FileDigest } from './publish/digest.js';
 import { PUBLISHERS } from './publish/index.js';
-import { MemoryOutput, publishAll } from './publish/output.js';
-import type { Artifact, PublishContext, Publisher, ReleaseOutput } from './publish/types.js';
+import { type HeldArtifact, MemoryOutput, publishAll } from './publish/output.js';
+import type { PublishContext, Publisher, ReleaseOutput } from './publish/types.js';
 import type { SchemaSet } from './schema/model.js';
 import { type DataLocation, validateDataDir } from './validate.js';
 import { writeRelease } from './write.js';
@@ -38,7 +38,7 @@ export function publishRelease(catalog: Catalog, schemas: SchemaSet, output: Rel
 }
 
 /** Compile the release in memory (for tests and tools that look at it whole). */
-export async function compileRelease(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions = {}): Promise<Artifact[]> {
+export async function compileRelease(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions = {}): Promise<HeldArtifact[]> {
   const output = new MemoryOutput();
   await publishRelease(catalog, schemas, output, options);
   return output.artifacts;
@@ -46,8 +46,9 @@ export async function compileRelease(catalog: Catalog, schemas: SchemaSet, optio
 
 /** load -> validate -> link -> publish, streamed into a staging folder swapped in at the end. Writes nothing when the data is invalid. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const validation = await validateDataDir(options);
-  if (hasErrors(validation.diagnostics, options.strict)) return { diagnostics: validation.diagnostics };
-  const files = await writeRelease(options.outDir, (output) => publishRelease(validation.catalog, validation.schemas, output, options));
-  return { diagnostics: validation.diagnostics, files };
+  // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
+  const { diagnostics, catalog, schemas } = await validateDataDir(options);
+  if (hasErrors(diagnostics, options.strict)) return { diagnostics };
+  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options));
+  return { diagnostics, files };
 }

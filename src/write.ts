@@ -21,21 +21,34 @@ import type { Artifact, ReleaseOutput } from './publish/types.js';
  */
 const WRITER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { closeSync, mkdirSync, openSync, writeSync } = require('node:fs');
 const { dirname } = require('node:path');
 const { createHash } = require('node:crypto');
 const folders = new Set();
-parentPort.on('message', ({ batch, files }) => {
+const open = new Map();
+function start(file) {
+  const folder = dirname(file);
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+  }
+  return { fd: openSync(file, 'w'), hash: createHash('sha256'), bytes: 0 };
+}
+parentPort.on('message', ({ batch, segments }) => {
   try {
-    const digests = files.map(({ file, content }) => {
+    const digests = segments.map(({ file, content, first, last }) => {
+      const target = first ? start(file) : open.get(file);
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      const folder = dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
+      writeSync(target.fd, bytes);
+      target.hash.update(bytes);
+      target.bytes += bytes.byteLength;
+      if (!last) {
+        open.set(file, target);
+        return null;
       }
-      writeFileSync(file, bytes);
-      return { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
+      open.delete(file);
+      closeSync(target.fd);
+      return { bytes: target.bytes, sha256: target.hash.digest('hex') };
     });
     parentPort.postMessage({ batch, digests });
   } catch (error) {
@@ -44,46 +57,62 @@ parentPort.on('message', ({ batch, files }) => {
 });
 `;
 
-/** Files per message to the writer, and the text held in messages not yet written (in UTF-16 units). */
-const BATCH_FILES = 64;
+/** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
+const BATCH_SEGMENTS = 64;
 const BATCH_CHARS = 1 << 20;
-const HIGH_WATER_CHARS = 32 << 20;
-const LOW_WATER_CHARS = 8 << 20;
+const HIGH_WATER_CHARS = 16 << 20;
+const LOW_WATER_CHARS = 4 << 20;
+/** Two writers: creating a file waits on the file system, and one writer can create while the other waits. */
+const WRITERS = 2;
 
 interface WriterReply {
   batch: number;
-  digests?: { bytes: number; sha256: string }[];
+  digests?: ({ bytes: number; sha256: string } | null)[];
   error?: { message: string; code?: string };
 }
 
+/** A piece of one file: the whole of it, or one of its parts in order (`first` opens the file, `last` closes it). */
+interface Segment {
+  file: string;
+  content: string | Uint8Array;
+  first: boolean;
+  last: boolean;
+}
+
 interface Batch {
-  /** Index of the batch's first file in `entries`. */
-  first: number;
-  files: { file: string; content: string | Uint8Array }[];
+  segments: Segment[];
+  /** For each segment that ends a file, the index of its entry. */
+  ends: (number | undefined)[];
   chars: number;
 }
 
-/** A file added to the staging folder; its size and hash arrive once the writer has written it. */
+/** A file added to the staging folder; its size and hash arrive once a writer has written it. */
 type Entry = { path: string; mediaType: string; bytes?: number; sha256?: string };
 
 function writeError(reply: NonNullable<WriterReply['error']>): Error {
   return Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
 }
 
+const emptyBatch = (): Batch => ({ segments: [], ends: [], chars: 0 });
+
 class StagingOutput implements ReleaseOutput {
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
+  private readonly workers = Array.from({ length: WRITERS }, () => new Worker(WRITER_SOURCE, { eval: true }));
   private readonly paths = new Set<string>();
   private readonly entries: Entry[] = [];
   private readonly sent = new Map<number, Batch>();
-  private batch: Batch = { first: 0, files: [], chars: 0 };
+  private batch = emptyBatch();
   private nextBatch = 0;
+  /** While a file in parts is sent, every batch goes to the writer that opened it. */
+  private pinnedWorker: number | undefined;
   private charsInFlight = 0;
   private failure: Error | undefined;
   private waiters: { until: () => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(private readonly folder: string) {
-    this.worker.on('message', (reply: WriterReply) => this.received(reply));
-    this.worker.on('error', (error) => this.fail(error));
+    for (const worker of this.workers) {
+      worker.on('message', (reply: WriterReply) => this.received(reply));
+      worker.on('error', (error) => this.fail(error));
+    }
   }
 
   async add(artifact: Artifact): Promise<void> {
@@ -91,11 +120,51 @@ class StagingOutput implements ReleaseOutput {
     const file = path.join(this.folder, ...artifact.path.split('/'));
     if (!file.startsWith(this.folder + path.sep)) throw new Error(`artifact path escapes the release: ${artifact.path}`);
     claimPath(this.paths, artifact.path);
-    this.entries.push({ path: artifact.path, mediaType: artifact.mediaType });
-    this.batch.files.push({ file, content: artifact.content });
-    this.batch.chars += artifact.content.length;
-    if (this.batch.files.length >= BATCH_FILES || this.batch.chars >= BATCH_CHARS) this.send();
-    if (this.charsInFlight > HIGH_WATER_CHARS) await this.until(() => this.charsInFlight <= LOW_WATER_CHARS);
+    const entry = this.entries.push({ path: artifact.path, mediaType: artifact.mediaType }) - 1;
+    const { content } = artifact;
+    if (typeof content === 'string' || content instanceof Uint8Array) {
+      this.queue({ file, content, first: true, last: true }, entry);
+    } else {
+      await this.addParts(file, content, entry);
+    }
+    await this.room();
+  }
+
+  /** A file in parts: joined into segments of about a batch each, all written by one writer, in order. */
+  private async addParts(file: string, parts: readonly string[], entry: number): Promise<void> {
+    let pending: string[] = [];
+    let chars = 0;
+    let first = true;
+    const flushSegment = (last: boolean) => {
+      this.queue({ file, content: pending.join(''), first, last }, last ? entry : undefined);
+      first = false;
+      pending = [];
+      chars = 0;
+    };
+    for (const part of parts) {
+      pending.push(part);
+      chars += part.length;
+      if (chars >= BATCH_CHARS) {
+        if (this.batch.segments.length > 0) this.send();
+        this.pinnedWorker ??= this.nextBatch % this.workers.length;
+        flushSegment(false);
+        await this.room();
+      }
+    }
+    flushSegment(true);
+    if (this.pinnedWorker !== undefined && this.batch.segments.length > 0) this.send();
+    this.pinnedWorker = undefined;
+  }
+
+  private queue(segment: Segment, entry: number | undefined): void {
+    this.batch.segments.push(segment);
+    this.batch.ends.push(entry);
+    this.batch.chars += segment.content.length;
+    if (this.batch.segments.length >= BATCH_SEGMENTS || this.batch.chars >= BATCH_CHARS) this.send();
+  }
+
+  private room(): Promise<void> {
+    return this.charsInFlight > HIGH_WATER_CHARS ? this.until(() => this.charsInFlight <= LOW_WATER_CHARS) : Promise.resolve();
   }
 
   has(filePath: string): boolean {
@@ -107,22 +176,22 @@ class StagingOutput implements ReleaseOutput {
     return this.entries.map((e) => ({ path: e.path, mediaType: e.mediaType, bytes: e.bytes ?? 0, sha256: e.sha256 ?? '' })).sort(byPath);
   }
 
-  /** Every file added so far is on disk (or the write failed, and this throws). */
+  /** Every file added so far is on disk (or a write failed, and this throws). */
   async flush(): Promise<void> {
-    if (this.batch.files.length > 0) this.send();
+    if (this.batch.segments.length > 0) this.send();
     await this.until(() => this.sent.size === 0);
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
   private send(): void {
     const id = this.nextBatch++;
     this.sent.set(id, this.batch);
     this.charsInFlight += this.batch.chars;
-    this.worker.postMessage({ batch: id, files: this.batch.files });
-    this.batch = { first: this.entries.length, files: [], chars: 0 };
+    this.workers[this.pinnedWorker ?? id % this.workers.length]?.postMessage({ batch: id, segments: this.batch.segments });
+    this.batch = emptyBatch();
   }
 
   private received(reply: WriterReply): void {
@@ -131,7 +200,10 @@ class StagingOutput implements ReleaseOutput {
     if (reply.error) return this.fail(writeError(reply.error));
     this.sent.delete(reply.batch);
     this.charsInFlight -= batch.chars;
-    reply.digests?.forEach((d, index) => Object.assign(this.entries[batch.first + index] as Entry, d));
+    reply.digests?.forEach((digest, index) => {
+      const entry = batch.ends[index];
+      if (digest && entry !== undefined) Object.assign(this.entries[entry] as Entry, digest);
+    });
     this.waiters = this.waiters.filter((waiter) => (waiter.until() ? (waiter.resolve(), false) : true));
   }
 

@@ -15,9 +15,14 @@ export interface FileDigest {
 
 export function digest(artifact: Artifact): FileDigest {
   // Hash and measure text as UTF-8 without encoding a copy.
-  const { content } = artifact;
-  const bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
-  return { path: artifact.path, mediaType: artifact.mediaType, bytes, sha256: createHash('sha256').update(content).digest('hex') };
+  const parts = typeof artifact.content === 'string' || artifact.content instanceof Uint8Array ? [artifact.content] : artifact.content;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const part of parts) {
+    bytes += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.byteLength;
+    hash.update(part);
+  }
+  return { path: artifact.path, mediaType: artifact.mediaType, bytes, sha256: hash.digest('hex') };
 }
 
 export class MissingArtifactError extends Error {}

@@ -9,13 +9,15 @@ import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
 import { vocabularyAndShapes } from './schema-files.js';
-import { staticSite } from './site/index.js';
+import { siteLanding, sitePages } from './site/index.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
  * earlier ones, so the describing files come last: the data package (sizes and
- * hashes of the CSVs), the DCAT catalogue (every main file before it) and
- * SHA256SUMS (every file). Add new outputs before them.
+ * hashes of the CSVs), the DCAT catalogue and the landing page (every main file
+ * before them) and SHA256SUMS (every file). Asking for those sizes and hashes waits
+ * until the writer has written every earlier file, so the bulk of the work (the
+ * site's pages) comes before the first of them. Add new outputs before them.
  */
 export const PUBLISHERS: readonly Publisher[] = [
   recordsJson,
@@ -25,8 +27,9 @@ export const PUBLISHERS: readonly Publisher[] = [
   csvTables,
   csvwMetadata,
   dataDictionaryMarkdown,
+  sitePages,
   dataPackageJson,
   dcatCatalogJsonld,
-  staticSite,
+  siteLanding,
   sha256Sums,
 ];

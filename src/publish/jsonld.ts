@@ -76,19 +76,44 @@ export function graphDocument(data: LinkedData): JsonObject {
   return { '@context': data.context, '@graph': data.nodes.map((node) => compacted(node, data).json) };
 }
 
+/**
+ * The text of `graphDocument` (indented by two, as every JSON file of the release)
+ * in parts, a node each, for a graph too large to hold as one string: a node
+ * inside `@graph` is its own text indented by four more spaces (JSON strings hold
+ * no raw line breaks, so every line break is indentation).
+ */
+export function graphDocumentParts(data: LinkedData): string[] {
+  const context = JSON.stringify(data.context, null, 2).replace(/\n/g, '\n  ');
+  if (data.nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
+  const parts = [`{\n  "@context": ${context},\n  "@graph": [\n`];
+  data.nodes.forEach((node, index) => {
+    const text = JSON.stringify(compacted(node, data).json, null, 2).replace(/\n/g, '\n    ');
+    parts.push(`    ${text}${index < data.nodes.length - 1 ? ',' : ''}\n`);
+  });
+  parts.push('  ]\n}\n');
+  return parts;
+}
+
 /** One entity's document, with only the terms it uses in its inlined context. */
 export function entityDocument(node: RdfNode, data: LinkedData): JsonObject {
   const { json: body, used } = compacted(node, data);
   return { '@context': contextFor(data.context, used), ...body };
 }
 
-/** The text of `site/<id>.jsonld` for a node: made once, shared by its file and its page. */
+/** The text of `site/<id>.jsonld` for a node: made once, kept for the page that embeds it. */
 export function entityDocumentText(node: RdfNode, data: LinkedData): string {
   let text = data.entityTexts.get(node);
   if (text === undefined) {
     text = jsonText(entityDocument(node, data));
     data.entityTexts.set(node, text);
   }
+  return text;
+}
+
+/** The same text, for the last document that needs it (the entity's page): not kept any longer. */
+export function takeEntityDocumentText(node: RdfNode, data: LinkedData): string {
+  const text = entityDocumentText(node, data);
+  data.entityTexts.delete(node);
   return text;
 }
 
@@ -101,6 +126,8 @@ export const jsonldDocuments: Publisher = {
       const path = entityDocumentPath(node.id ?? '', 'jsonld');
       await output.add({ path, content: entityDocumentText(node, data), mediaType: JSONLD_MEDIA_TYPE });
     }
-    await output.add(json(GRAPH_JSONLD_PATH, graphDocument(data)));
+    await output.add({ path: GRAPH_JSONLD_PATH, content: graphDocumentParts(data), mediaType: JSONLD_MEDIA_TYPE });
+    // Nothing else needs the compacted nodes: let them go before the rest of the release is made.
+    data.compacted.clear();
   },
 };

@@ -10,15 +10,19 @@ export async function publishAll(context: PublishContext, output: ReleaseOutput,
   }
 }
 
+/** A file held whole in memory (parts joined). */
+export type HeldArtifact = Artifact & { content: string | Uint8Array };
+
 /** The release held in memory, in the order its files were added. */
 export class MemoryOutput implements ReleaseOutput {
-  readonly artifacts: Artifact[] = [];
+  readonly artifacts: HeldArtifact[] = [];
   private readonly paths = new Set<string>();
-  private readonly digested = new WeakMap<Artifact, FileDigest>();
+  private readonly digested = new WeakMap<HeldArtifact, FileDigest>();
 
   async add(artifact: Artifact): Promise<void> {
     claimPath(this.paths, artifact.path);
-    this.artifacts.push(artifact);
+    const { content } = artifact;
+    this.artifacts.push({ ...artifact, content: typeof content === 'string' || content instanceof Uint8Array ? content : content.join('') });
   }
 
   has(path: string): boolean {

@@ -27,7 +27,8 @@ export const rdfDumps: Publisher = {
       for (const lined of entity) graph.push(lined);
     }
     const all = canonicalOrder(graph);
-    await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line).join(''), mediaType: 'application/n-quads' });
-    await output.add({ path: TURTLE_PATH, content: turtle.write(all.map((t) => t.triple)), mediaType: TURTLE_MEDIA_TYPE });
+    // The two dumps of the whole graph go to the writer in parts, never as one string.
+    await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line), mediaType: 'application/n-quads' });
+    await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.map((t) => t.triple)), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

@@ -2,10 +2,14 @@ import type { Catalog, EntityRecord } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
 import type { FileDigest } from './digest.js';
 
-/** One file of the release, path relative to dist/ with forward slashes. */
+/**
+ * One file of the release, path relative to dist/ with forward slashes. A large
+ * text may be given in parts, whose concatenation is the file: the writer then
+ * never needs it as one string (the whole graph's dumps run to tens of megabytes).
+ */
 export interface Artifact {
   path: string;
-  content: string | Uint8Array;
+  content: string | Uint8Array | readonly string[];
   /** IANA media type, for catalogues and servers. */
   mediaType: string;
 }

@@ -59,8 +59,11 @@ function isFields(value: unknown): value is Fields {
 }
 
 /** An xsd:decimal lexical form (no exponent) for a JSON number. */
+/** Made once: `toLocaleString` builds a new formatter on every call, which shows at scale. */
+const DECIMAL_FORMAT = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+
 export function decimalLexical(value: number): string {
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+  return DECIMAL_FORMAT.format(value);
 }
 
 interface Describer {

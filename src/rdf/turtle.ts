@@ -164,7 +164,12 @@ class DeclaredPrefixes {
 export interface TurtleSerializer {
   /** Turtle of triples already in canonical N-Quads order (sorted by `tripleLine`, duplicates removed); not re-sorted. */
   write(sortedUniqueTriples: readonly Triple[]): string;
+  /** The same text in parts (each some tens of kilobytes), for a document too large to hold as one string. */
+  writeParts(sortedUniqueTriples: readonly Triple[]): string[];
 }
+
+/** Characters per part of `writeParts`. */
+const PART_CHARS = 1 << 16;
 
 const NO_PREFIXES: readonly number[] = [];
 
@@ -212,25 +217,31 @@ export function turtleSerializer(prefixes: PrefixMap): TurtleSerializer {
     return encoder;
   };
 
-  return {
-    write(triples) {
-      if (triples.length === 0) return '';
-      const encoder = encoderFor(triples);
-      let out = encoder.header;
-      let subject: string | undefined;
-      let predicate = '';
-      for (const t of triples) {
-        const object = t.object.kind === 'iri' ? encoder.iri(t.object.iri) : encoder.literal(t.object);
-        if (t.subject === subject) {
-          if (t.predicate === predicate) out += `, ${object}`;
-          else out += `;\n    ${encoder.predicate((predicate = t.predicate))} ${object}`;
-        } else {
-          out += `${subject === undefined ? '' : '.\n'}${encoder.iri((subject = t.subject))} ${encoder.predicate((predicate = t.predicate))} ${object}`;
+  const writeParts = (triples: readonly Triple[]): string[] => {
+    if (triples.length === 0) return [];
+    const parts: string[] = [];
+    const encoder = encoderFor(triples);
+    let out = encoder.header;
+    let subject: string | undefined;
+    let predicate = '';
+    for (const t of triples) {
+      const object = t.object.kind === 'iri' ? encoder.iri(t.object.iri) : encoder.literal(t.object);
+      if (t.subject === subject) {
+        if (t.predicate === predicate) out += `, ${object}`;
+        else out += `;\n    ${encoder.predicate((predicate = t.predicate))} ${object}`;
+      } else {
+        if (out.length >= PART_CHARS) {
+          parts.push(out);
+          out = '';
         }
+        out += `${subject === undefined ? '' : '.\n'}${encoder.iri((subject = t.subject))} ${encoder.predicate((predicate = t.predicate))} ${object}`;
       }
-      return `${out}.\n`;
-    },
+    }
+    parts.push(`${out}.\n`);
+    return parts;
   };
+
+  return { writeParts, write: (triples) => writeParts(triples).join('') };
 }
 
 /** The triples in canonical N-Quads order, each line once (see `canonicalOrder`). */

@@ -202,13 +202,21 @@ export function kindOrThrow(schemas: SchemaSet, kind: string): KindInfo {
   return info;
 }
 
+/** Each glob compiled once: every data file is matched against every kind's glob. */
+const globPatterns = new Map<string, RegExp>();
+
 /** Does a data file path match an x-files glob (`*` stands for one path segment's characters)? */
 export function matchesFiles(glob: string, file: string): boolean {
-  const pattern = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${pattern}$`).test(file);
+  let pattern = globPatterns.get(glob);
+  if (!pattern) {
+    const source = glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+');
+    pattern = new RegExp(`^${source}$`);
+    globPatterns.set(glob, pattern);
+  }
+  return pattern.test(file);
 }
 
 export function kindForFile(schemas: SchemaSet, file: string): KindInfo | undefined {

@@ -8,7 +8,8 @@ import { Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRecord } from '../../src/model/catalog.js';
 import { entityIri } from '../../src/model/iri.js';
-import { entityDocumentPath } from '../../src/publish/jsonld.js';
+import { entityDocumentPath, graphDocument, graphDocumentParts, linkedData } from '../../src/publish/jsonld.js';
+import type { PublishContext } from '../../src/publish/types.js';
 import { jsonldToNQuads } from '../../src/rdf/loader.js';
 import { canonicalNQuads, type Triple } from '../../src/rdf/quads.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
@@ -19,6 +20,11 @@ let fictional: Release;
 beforeAll(async () => {
   [real, fictional] = await realAndFictionalReleases();
 });
+
+function publishContextOf(release: Release): PublishContext {
+  const dataset = datasetRecord(release.catalog);
+  return { catalog: release.catalog, schemas: release.schemas, dataset, baseIri: String(dataset.fields.baseIri) };
+}
 
 /** The graph's lines by entity IRI: the subject's own, and those of subjects `<iri>#...`. */
 function linesByEntity(nquads: string): Map<string, string[]> {
@@ -72,5 +78,15 @@ describe.each([
       const got = turtleAsNQuads(text(entityDocumentPath(record.id, 'ttl')));
       expect(got, record.id).toBe((expected.get(entityIri(base, record.id)) ?? []).join(''));
     }
+  });
+});
+
+describe('partnership.jsonld written in parts', () => {
+  it('is exactly the whole graph document as one JSON text, also for an empty graph', () => {
+    const data = linkedData(publishContextOf(fictional));
+    expect(graphDocumentParts(data).join('')).toBe(`${JSON.stringify(graphDocument(data), null, 2)}\n`);
+    const empty = { ...data, nodes: [] };
+    expect(graphDocumentParts(empty).join('')).toBe(`${JSON.stringify(graphDocument(empty), null, 2)}\n`);
+    expect(graphDocumentParts(data).length).toBe(data.nodes.length + 2);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * `site/`: the static site. A landing page, a page per entity at the path of its
- * IRI, the visual overview, a stylesheet and a sitemap. It runs after the files
- * it lists for download (and the linked-data documents it embeds and links), and
- * before SHA256SUMS, which then covers it. Pages go to the output as they are made.
+ * IRI, the visual overview, a stylesheet and a sitemap. The pages come after the
+ * linked-data documents they embed and link; the landing page after the files it
+ * lists for download; all before SHA256SUMS, which then covers them.
  */
 import { MissingArtifactError } from '../digest.js';
-import { entityDocumentPath, entityDocumentText, JSONLD_MEDIA_TYPE, linkedData } from '../jsonld.js';
+import { entityDocumentPath, JSONLD_MEDIA_TYPE, linkedData, takeEntityDocumentText } from '../jsonld.js';
 import { TURTLE_MEDIA_TYPE } from '../rdf.js';
 import type { Publisher, ReleaseOutput } from '../types.js';
 import { siteContext } from './context.js';
@@ -33,27 +33,19 @@ function alternatesOf(output: ReleaseOutput, id: string, pagePath: string): Alte
   });
 }
 
-export const staticSite: Publisher = {
-  name: 'site',
+/**
+ * The site's pages for the records, the overview and the stylesheet. They need
+ * nothing from the describing files, so they are made before them, while the
+ * writer thread catches up with the linked data (see PUBLISHERS).
+ */
+export const sitePages: Publisher = {
+  name: 'site-pages',
   async publish(context, output) {
     const site = siteContext(context);
     const data = linkedData(context);
     const nodes = new Map(data.nodes.map((node) => [node.id, node]));
     const frame = { lang: site.lang, siteName: site.siteName };
-    const files = downloads(await output.digests());
-    const paths: string[] = [];
-    const add = (page: Page) => {
-      paths.push(page.path);
-      return output.add({ path: page.path, content: renderPage(page), mediaType: HTML });
-    };
-    await add({
-      ...frame,
-      path: LANDING_PATH,
-      title: site.siteName,
-      description: String(site.dataset.fields.description ?? ''),
-      body: landingBody(site, files),
-      jsonld: datasetJsonld(site, files),
-    });
+    const add = (page: Page) => output.add({ path: page.path, content: renderPage(page), mediaType: HTML });
     await add({ ...frame, path: OVERVIEW_PATH, title: 'Overview', body: overviewBody(site), trail: [{ label: 'Overview' }] });
     for (const record of site.catalog.records) {
       const path = entityPagePath(record.id);
@@ -61,9 +53,31 @@ export const staticSite: Publisher = {
       const trail = [{ label: site.labels.kindTitle(record), path: LANDING_PATH, fragment: BROWSE_FRAGMENT }, { label: title }];
       const alternates = alternatesOf(output, record.id, path);
       const node = nodes.get(record.id);
-      await add({ ...frame, path, title, body, trail, alternates, ...(node ? { jsonld: entityDocumentText(node, data) } : {}) });
+      await add({ ...frame, path, title, body, trail, alternates, ...(node ? { jsonld: takeEntityDocumentText(node, data) } : {}) });
     }
     await output.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: 'text/css' });
-    await output.add({ path: SITEMAP_PATH, content: sitemapXml(site.baseIri, paths), mediaType: 'application/xml' });
+  },
+};
+
+/** The landing page, which lists the download files with their sizes and hashes, and the sitemap of every page. */
+export const siteLanding: Publisher = {
+  name: 'site-landing',
+  async publish(context, output) {
+    const site = siteContext(context);
+    const files = downloads(await output.digests());
+    const landing: Page = {
+      lang: site.lang,
+      siteName: site.siteName,
+      path: LANDING_PATH,
+      title: site.siteName,
+      description: String(site.dataset.fields.description ?? ''),
+      body: landingBody(site, files),
+      jsonld: datasetJsonld(site, files),
+    };
+    const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
+    return [
+      { path: LANDING_PATH, content: renderPage(landing), mediaType: HTML },
+      { path: SITEMAP_PATH, content: sitemapXml(site.baseIri, pages), mediaType: 'application/xml' },
+    ];
   },
 };

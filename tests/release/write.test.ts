@@ -1,0 +1,59 @@
+/**
+ * The staging writer: files given whole or in parts (parts of one file may span
+ * several messages to the writer threads) land on disk byte for byte, with the
+ * sizes and SHA-256 the describing files state.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../src/publish/types.js';
+import { writeRelease, writeReleaseAtomically } from '../../src/write.js';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('writing a release', () => {
+  it('writes files whole and in parts, interleaved, with their digests', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    // 3.5 million characters in parts (several writer messages), with non-ASCII text so bytes != characters.
+    const parts = Array.from({ length: 50_000 }, (_, i) => `<s${i}> <p> "Seoul 서울 ${'x'.repeat(50)}" .\n`);
+    const small = Array.from({ length: 300 }, (_, i): Artifact => ({ path: `site/e${i}/index.html`, content: `page ${i} — ü`, mediaType: 'text/html' }));
+    const artifacts: Artifact[] = [...small.slice(0, 150), { path: 'big.nq', content: parts, mediaType: 'application/n-quads' }, ...small.slice(150), { path: 'bin.dat', content: new Uint8Array([0, 1, 2, 255]), mediaType: 'application/octet-stream' }];
+    const files = await writeReleaseAtomically(outDir, artifacts);
+
+    const big = await readFile(path.join(outDir, 'big.nq'));
+    expect(big.toString('utf8')).toBe(parts.join(''));
+    expect(files.find((f) => f.path === 'big.nq')).toEqual({ path: 'big.nq', mediaType: 'application/n-quads', bytes: big.byteLength, sha256: sha256(big) });
+    const page = await readFile(path.join(outDir, 'site/e299/index.html'));
+    expect(page.toString('utf8')).toBe('page 299 — ü');
+    expect(files.find((f) => f.path === 'site/e299/index.html')).toMatchObject({ bytes: page.byteLength, sha256: sha256(page) });
+    expect([...(await readFile(path.join(outDir, 'bin.dat')))]).toEqual([0, 1, 2, 255]);
+    expect(files.map((f) => f.path)).toEqual(artifacts.map((a) => a.path).sort());
+    expect((await readdir(path.dirname(outDir))).sort()).toEqual(['dist']);
+  });
+
+  it('gives the digests of earlier files to a later one, as the describing publishers need them', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    await writeRelease(outDir, async (output) => {
+      await output.add({ path: 'a.txt', content: ['hello ', 'world'], mediaType: 'text/plain' });
+      await output.add({ path: 'b.txt', content: 'bye', mediaType: 'text/plain' });
+      const lines = (await output.digests()).map((d) => `${d.sha256}  ${d.path}\n`);
+      await output.add({ path: 'SUMS', content: lines.join(''), mediaType: 'text/plain' });
+    });
+    expect(await readFile(path.join(outDir, 'SUMS'), 'utf8')).toBe(
+      `${sha256(Buffer.from('hello world'))}  a.txt\n${sha256(Buffer.from('bye'))}  b.txt\n`,
+    );
+  });
+
+  it('fails, leaving nothing behind, when a file in parts cannot be written', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'write-'));
+    const parts = Array.from({ length: 30_000 }, () => 'y'.repeat(100));
+    const artifacts: Artifact[] = [
+      { path: 'x/file', content: 'a file where a folder is needed', mediaType: 'text/plain' },
+      { path: 'x/file/inner', content: parts, mediaType: 'text/plain' },
+    ];
+    await expect(writeReleaseAtomically(path.join(root, 'dist'), artifacts)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    expect(await readdir(root)).toEqual([]);
+  });
+});
