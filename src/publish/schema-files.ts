@@ -14,11 +14,11 @@ export const SHAPES_PATH = 'shapes.ttl';
 
 export const vocabularyAndShapes: Publisher = {
   name: 'vocab-shapes',
-  async publish({ schemas, baseIri, dataset }) {
+  publish({ schemas, baseIri, dataset }) {
     const vocab = vocabularyStatements(schemas, baseIri, String(dataset.fields.title));
     return [
-      { path: VOCAB_PATH, content: await turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: 'text/turtle' },
-      { path: SHAPES_PATH, content: await turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: 'text/turtle' },
+      { path: VOCAB_PATH, content: turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: 'text/turtle' },
+      { path: SHAPES_PATH, content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: 'text/turtle' },
     ];
   },
 };

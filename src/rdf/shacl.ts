@@ -5,14 +5,11 @@
  * class, language, pattern and allowed values. Shapes have IRIs under
  * `<base>shapes#`; only SHACL's own lists (sh:in, sh:or) are RDF collections.
  */
-import { DataFactory } from 'n3';
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
 import { kindOrThrow, SchemaModelError } from '../schema/model.js';
 import { expandCurie, type PrefixMap, schemaFilePrefixes } from './prefixes.js';
 import { rdfPredicates, valueShape } from './terms.js';
-import type { DescriptionStatement } from './turtle.js';
-
-const { literal, namedNode } = DataFactory;
+import { type DescriptionStatement, literal, namedNode } from './turtle.js';
 
 /** A kind or a structured object: what a node shape describes. */
 export interface ShapedThing {

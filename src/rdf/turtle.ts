@@ -1,20 +1,24 @@
 /**
- * Turtle of the data triples, written the way N3.js's Writer writes them (the
- * same bytes, proven against it in tests/unit/turtle.test.ts) but synchronously
- * and with every IRI's encoding cached: a release writes tens of thousands of
- * small documents that repeat the same predicates, classes and entity IRIs, and
- * a Writer, its terms and its Promise per document dominated the build.
+ * Turtle written the way N3.js's Writer writes it (the same bytes, proven
+ * against it in tests/unit/turtle.test.ts and
+ * tests/unit/turtle-description.test.ts) but synchronously, with every IRI's
+ * encoding cached, and without loading N3.js (some 55 ms of module loading the
+ * build would pay for two small files).
  *
- * The triples come in canonical N-Quads order (so each subject's triples are
- * together and the bytes are stable) and only the prefixes whose namespace
- * starts a predicate, an IRI object or a datatype are declared.
+ * Two writers share one encoder of terms (`DeclaredPrefixes`):
+ *
+ * - `turtleSerializer`, for the data triples: a release writes tens of thousands
+ *   of small documents that repeat the same predicates, classes and entity IRIs,
+ *   and a Writer, its terms and its Promise per document dominated the build.
+ *   The triples come in canonical N-Quads order (so each subject's triples are
+ *   together and the bytes are stable) and only the prefixes whose namespace
+ *   starts a predicate, an IRI object or a datatype are declared.
+ * - `turtleDescription`, for the hand-built vocabulary and shapes: statements in
+ *   the order given, every prefix declared, RDF lists written as `( … )`.
  */
-import { DataFactory, Writer } from 'n3';
-import type { RdfLiteral } from './graph.js';
+import type { RdfIri, RdfLiteral } from './graph.js';
 import type { PrefixMap } from './prefixes.js';
 import { canonicalOrder, type Triple } from './quads.js';
-
-const { literal, namedNode } = DataFactory;
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
@@ -136,6 +140,11 @@ class DeclaredPrefixes {
     return iri === RDF_TYPE ? 'a' : this.iri(iri);
   }
 
+  /** `_encodeObject` for an IRI or a literal. */
+  object(term: RdfIri | RdfLiteral): string {
+    return term.kind === 'iri' ? this.iri(term.iri) : this.literal(term);
+  }
+
   /** `_encodeLiteral` in Turtle mode: strings, language strings and the bare numbers and booleans abbreviated. */
   literal(object: RdfLiteral): string {
     const view = literalView(object);
@@ -225,7 +234,7 @@ export function turtleSerializer(prefixes: PrefixMap): TurtleSerializer {
     let subject: string | undefined;
     let predicate = '';
     for (const t of triples) {
-      const object = t.object.kind === 'iri' ? encoder.iri(t.object.iri) : encoder.literal(t.object);
+      const object = encoder.object(t.object);
       if (t.subject === subject) {
         if (t.predicate === predicate) out += `, ${object}`;
         else out += `;\n    ${encoder.predicate((predicate = t.predicate))} ${object}`;
@@ -254,8 +263,11 @@ export function turtle(triples: readonly Triple[], prefixes: PrefixMap): string 
   return turtleSerializer(prefixes).write(sortedTriples(triples));
 }
 
+/** A term of a hand-built description: an IRI or a literal. */
+export type DescriptionTerm = RdfIri | RdfLiteral;
+
 /** An object of a hand-built description: a term, or an RDF list of terms (SHACL's sh:in, sh:or). */
-export type DescriptionObject = ReturnType<typeof namedNode> | ReturnType<typeof literal> | (ReturnType<typeof namedNode> | ReturnType<typeof literal>)[];
+export type DescriptionObject = DescriptionTerm | DescriptionTerm[];
 
 export interface DescriptionStatement {
   subject: string;
@@ -263,12 +275,41 @@ export interface DescriptionStatement {
   object: DescriptionObject;
 }
 
-/** Turtle of statements in the order given (a subject's statements together), lists written as `( … )`. */
-export function turtleDescription(statements: readonly DescriptionStatement[], prefixes: PrefixMap): Promise<string> {
-  const writer = new Writer({ prefixes: { ...prefixes } });
+/** An IRI term (N3.js's `DataFactory.namedNode`, without N3.js). */
+export function namedNode(iri: string): RdfIri {
+  return { kind: 'iri', iri };
+}
+
+/**
+ * A literal with a language tag (a string) or a datatype (an IRI term), else a
+ * plain string: N3.js's `DataFactory.literal` for text values. The encoder reads
+ * it as N3.js would have read the literal that call made (the tag in lower case).
+ */
+export function literal(value: string, languageOrDatatype?: string | RdfIri): RdfLiteral {
+  if (typeof languageOrDatatype === 'string') return { kind: 'literal', value, lang: languageOrDatatype };
+  if (languageOrDatatype !== undefined) return { kind: 'literal', value, datatype: languageOrDatatype.iri };
+  return { kind: 'literal', value };
+}
+
+/**
+ * Turtle of statements in the order given, every prefix of the map declared, as
+ * N3.js's Writer writes them: a subject's consecutive statements share it (a
+ * subject that comes back after another starts a new block), lists written as
+ * `( … )` (`Writer#list`).
+ */
+export function turtleDescription(statements: readonly DescriptionStatement[], prefixes: PrefixMap): string {
+  const encoder = new DeclaredPrefixes(Object.entries(prefixes));
+  const object = (o: DescriptionObject): string => (Array.isArray(o) ? `(${o.map((term) => encoder.object(term)).join(' ')})` : encoder.object(o));
+  let out = encoder.header;
+  let subject: string | undefined;
+  let predicate = '';
   for (const s of statements) {
-    const object = Array.isArray(s.object) ? writer.list(s.object) : s.object;
-    writer.addQuad(namedNode(s.subject), namedNode(s.predicate), object as never);
+    if (s.subject === subject) {
+      if (s.predicate === predicate) out += `, ${object(s.object)}`;
+      else out += `;\n    ${encoder.predicate((predicate = s.predicate))} ${object(s.object)}`;
+    } else {
+      out += `${subject === undefined ? '' : '.\n'}${encoder.iri((subject = s.subject))} ${encoder.predicate((predicate = s.predicate))} ${object(s.object)}`;
+    }
   }
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+  return subject === undefined ? out : `${out}.\n`;
 }
