@@ -8,7 +8,7 @@
  *
  *   npm run bench [-- --scales 1,10,100 --runs 5 --large-runs 3 --quick]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,6 +99,9 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 async function measureOnce(root: string, args: readonly string[], scratch: string): Promise<Sample> {
   const rusageFile = path.join(scratch, 'rusage.json');
   await rm(rusageFile, { force: true });
+  // Start from a settled file system: the previous run's files (and the removal of the
+  // previous release) are flushed first, so their write-back is not charged to this run.
+  spawnSync('sync');
   const preload = pathToFileURL(path.join(root, 'bench/rusage-preload.mjs')).href;
   const started = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -129,6 +132,9 @@ function commandFor(subject: Subject, dataDir: string, scratch: string): string[
   }
 }
 
+/** Builds run so far: each writes its own release folder. */
+let buildsMeasured = 0;
+
 /** Warm-up, then `runs` rounds that take the three subjects in turn, so they share the machine's noise. */
 async function measureSubjects(
   root: string,
@@ -137,10 +143,14 @@ async function measureSubjects(
   scratch: string,
 ): Promise<Record<Subject, Measure>> {
   const samples: Record<Subject, Sample[]> = { floor: [], validate: [], build: [] };
+  // Every build writes a new folder and the old ones are removed only at the end of the
+  // bench: removing tens of thousands of files slows the file system's next creations for a
+  // while, which would be charged to whichever run came next.
+  const releaseFolder = (args: string[]) =>
+    args.map((arg, index) => (args[index - 1] === '--out' ? path.join(scratch, `dist-${(buildsMeasured += 1)}`) : arg));
   for (let round = 0; round <= runs; round++) {
     for (const subject of SUBJECTS) {
-      await rm(path.join(scratch, 'dist'), { recursive: true, force: true });
-      const sample = await measureOnce(root, commands[subject], scratch);
+      const sample = await measureOnce(root, releaseFolder(commands[subject]), scratch);
       if (round > 0) samples[subject].push(sample);
     }
   }
