@@ -27,9 +27,17 @@ export function digest(artifact: Artifact): FileDigest {
 
 export class MissingArtifactError extends Error {}
 
+/** Each list of digests indexed by path once: a describing publisher looks up a file per table. */
+const digestIndexes = new WeakMap<readonly FileDigest[], Map<string, FileDigest>>();
+
 /** An earlier publisher's file, which a describing publisher depends on. */
 export function digestOf(digests: readonly FileDigest[], path: string): FileDigest {
-  const found = digests.find((d) => d.path === path);
+  let index = digestIndexes.get(digests);
+  if (!index) {
+    index = new Map(digests.map((d) => [d.path, d]));
+    digestIndexes.set(digests, index);
+  }
+  const found = index.get(path);
   if (!found) throw new MissingArtifactError(`${path} must be published before the files that describe it`);
   return found;
 }

@@ -35,6 +35,8 @@ export interface LinkedData {
   compacted: Map<RdfNode, { json: JsonObject; used: Set<string> }>;
   /** The text of each entity's document, by node, for the page that embeds it. */
   entityTexts: Map<RdfNode, string>;
+  /** The `"@context"` member of entity documents by the terms they use: records of a kind mostly share one. */
+  contextTexts: Map<string, string>;
 }
 
 /** One graph per release: the JSON-LD, RDF and site publishers share it rather than each describing the catalogue. */
@@ -51,6 +53,7 @@ export function linkedData(publish: PublishContext): LinkedData {
     terms: termIndex(terms),
     compacted: new Map(),
     entityTexts: new Map(),
+    contextTexts: new Map(),
   };
   linkedDataOf.set(publish, data);
   return data;
@@ -104,7 +107,16 @@ export function entityDocument(node: RdfNode, data: LinkedData): JsonObject {
 export function entityDocumentText(node: RdfNode, data: LinkedData): string {
   let text = data.entityTexts.get(node);
   if (text === undefined) {
-    text = jsonText(entityDocument(node, data));
+    // The text of entityDocument(node, data), with its context written once per set of terms:
+    // `{"@context": …, ...body}` is the body's own text with the context member put first.
+    const { json: body, used } = compacted(node, data);
+    const key = [...used].sort().join(' ');
+    let context = data.contextTexts.get(key);
+    if (context === undefined) {
+      context = `{\n  "@context": ${JSON.stringify(contextFor(data.context, used), null, 2).replace(/\n/g, '\n  ')},\n`;
+      data.contextTexts.set(key, context);
+    }
+    text = `${context}${JSON.stringify(body, null, 2).slice(2)}\n`;
     data.entityTexts.set(node, text);
   }
   return text;

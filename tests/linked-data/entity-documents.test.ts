@@ -8,7 +8,7 @@ import { Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRecord } from '../../src/model/catalog.js';
 import { entityIri } from '../../src/model/iri.js';
-import { entityDocumentPath, graphDocument, graphDocumentParts, linkedData } from '../../src/publish/jsonld.js';
+import { entityDocument, entityDocumentPath, entityDocumentText, graphDocument, graphDocumentParts, linkedData } from '../../src/publish/jsonld.js';
 import type { PublishContext } from '../../src/publish/types.js';
 import { jsonldToNQuads } from '../../src/rdf/loader.js';
 import { canonicalNQuads, type Triple } from '../../src/rdf/quads.js';
@@ -77,6 +77,15 @@ describe.each([
     for (const record of catalog.records) {
       const got = turtleAsNQuads(text(entityDocumentPath(record.id, 'ttl')));
       expect(got, record.id).toBe((expected.get(entityIri(base, record.id)) ?? []).join(''));
+    }
+  });
+});
+
+describe('entity documents written with a shared context text', () => {
+  it('are exactly each entity document as one JSON text', () => {
+    for (const release of [real, fictional]) {
+      const data = linkedData(publishContextOf(release));
+      for (const node of data.nodes) expect(entityDocumentText(node, data), node.iri).toBe(`${JSON.stringify(entityDocument(node, data), null, 2)}\n`);
     }
   });
 });
