@@ -62,8 +62,6 @@ const BATCH_SEGMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 const HIGH_WATER_CHARS = 16 << 20;
 const LOW_WATER_CHARS = 4 << 20;
-/** Two writers: creating a file waits on the file system, and one writer can create while the other waits. */
-const WRITERS = 2;
 
 interface WriterReply {
   batch: number;
@@ -71,7 +69,7 @@ interface WriterReply {
   error?: { message: string; code?: string };
 }
 
-/** A piece of one file: the whole of it, or one of its parts in order (`first` opens the file, `last` closes it). */
+/** A piece of one file: the whole of it, or one of its parts in order (`first` opens the file, `last` closes it; the writer takes them in order). */
 interface Segment {
   file: string;
   content: string | Uint8Array;
@@ -96,23 +94,23 @@ function writeError(reply: NonNullable<WriterReply['error']>): Error {
 const emptyBatch = (): Batch => ({ segments: [], ends: [], chars: 0 });
 
 class StagingOutput implements ReleaseOutput {
-  private readonly workers = Array.from({ length: WRITERS }, () => new Worker(WRITER_SOURCE, { eval: true }));
+  /**
+   * One writer thread. (Two were measured no faster on two cores, where the main thread
+   * needs the other one, and the main thread's heap grew more.)
+   */
+  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
   private readonly paths = new Set<string>();
   private readonly entries: Entry[] = [];
   private readonly sent = new Map<number, Batch>();
   private batch = emptyBatch();
   private nextBatch = 0;
-  /** While a file in parts is sent, every batch goes to the writer that opened it. */
-  private pinnedWorker: number | undefined;
   private charsInFlight = 0;
   private failure: Error | undefined;
   private waiters: { until: () => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(private readonly folder: string) {
-    for (const worker of this.workers) {
-      worker.on('message', (reply: WriterReply) => this.received(reply));
-      worker.on('error', (error) => this.fail(error));
-    }
+    this.worker.on('message', (reply: WriterReply) => this.received(reply));
+    this.worker.on('error', (error) => this.fail(error));
   }
 
   async add(artifact: Artifact): Promise<void> {
@@ -130,7 +128,7 @@ class StagingOutput implements ReleaseOutput {
     await this.room();
   }
 
-  /** A file in parts: joined into segments of about a batch each, all written by one writer, in order. */
+  /** A file in parts: joined into segments of about a batch each, never the whole text at once. */
   private async addParts(file: string, parts: readonly string[], entry: number): Promise<void> {
     let pending: string[] = [];
     let chars = 0;
@@ -145,15 +143,11 @@ class StagingOutput implements ReleaseOutput {
       pending.push(part);
       chars += part.length;
       if (chars >= BATCH_CHARS) {
-        if (this.batch.segments.length > 0) this.send();
-        this.pinnedWorker ??= this.nextBatch % this.workers.length;
         flushSegment(false);
         await this.room();
       }
     }
     flushSegment(true);
-    if (this.pinnedWorker !== undefined && this.batch.segments.length > 0) this.send();
-    this.pinnedWorker = undefined;
   }
 
   private queue(segment: Segment, entry: number | undefined): void {
@@ -183,14 +177,14 @@ class StagingOutput implements ReleaseOutput {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await this.worker.terminate();
   }
 
   private send(): void {
     const id = this.nextBatch++;
     this.sent.set(id, this.batch);
     this.charsInFlight += this.batch.chars;
-    this.workers[this.pinnedWorker ?? id % this.workers.length]?.postMessage({ batch: id, segments: this.batch.segments });
+    this.worker.postMessage({ batch: id, segments: this.batch.segments });
     this.batch = emptyBatch();
   }
 

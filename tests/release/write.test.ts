@@ -53,7 +53,7 @@ describe('writing a release', () => {
       { path: 'x/file', content: 'a file where a folder is needed', mediaType: 'text/plain' },
       { path: 'x/file/inner', content: parts, mediaType: 'text/plain' },
     ];
-    await expect(writeReleaseAtomically(path.join(root, 'dist'), artifacts)).rejects.toThrow(/ENOTDIR|EEXIST|EISDIR/);
+    await expect(writeReleaseAtomically(path.join(root, 'dist'), artifacts)).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(await readdir(root)).toEqual([]);
   });
 });

@@ -36,6 +36,18 @@ function propertyValue(site: SiteContext, fromPath: string, property: PropertyIn
   return property.nested ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
 }
 
+/** A property's term with its description: the same on every page of its kind, so made once. */
+const fieldTerms = new WeakMap<PropertyInfo, Html>();
+
+function fieldTerm(p: PropertyInfo): Html {
+  let term = fieldTerms.get(p);
+  if (!term) {
+    term = html`<dt>${propertyLabel(p.name)}${p.description ? html`<span class="about">${p.description}</span>` : ''}</dt>`;
+    fieldTerms.set(p, term);
+  }
+  return term;
+}
+
 /** A definition list of the fields that have a value, in schema order, each with its description. */
 export function fieldList(
   site: SiteContext,
@@ -46,7 +58,7 @@ export function fieldList(
   const rows = properties
     .filter((p) => p.name !== 'id' && fields[p.name] !== undefined && !(Array.isArray(fields[p.name]) && (fields[p.name] as unknown[]).length === 0))
     .map(
-      (p) => html`<dt>${propertyLabel(p.name)}${p.description ? html`<span class="about">${p.description}</span>` : ''}</dt>
+      (p) => html`${fieldTerm(p)}
 <dd>${propertyValue(site, fromPath, p, fields[p.name])}</dd>
 `,
     );

@@ -6,8 +6,19 @@
 import type { Catalog, EntityRecord } from '../../model/catalog.js';
 import type { KindInfo, SchemaSet } from '../../schema/model.js';
 
-/** `dateInForce` -> `Date in force`; `part_of` -> `Part of`. */
+const propertyLabels = new Map<string, string>();
+
+/** `dateInForce` -> `Date in force`; `part_of` -> `Part of`. (Made once per name: every page asks for its fields' labels.) */
 export function propertyLabel(name: string): string {
+  let label = propertyLabels.get(name);
+  if (label === undefined) {
+    label = wordsOf(name);
+    propertyLabels.set(name, label);
+  }
+  return label;
+}
+
+function wordsOf(name: string): string {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')

@@ -1,14 +1,32 @@
 /** Links between pages and to the web, as the site writes them. */
 import type { SiteContext } from './context.js';
-import { type Html, html } from './html.js';
+import type { EntityRecord } from '../../model/catalog.js';
+import { escapeHtml, Html, html } from './html.js';
 import { shortLabel } from './labels.js';
 import { entityPagePath, relativeHref } from './paths.js';
+
+/** Each link target's escaped name, made once: pages link to the same records many times. */
+const linkTexts = new WeakMap<SiteContext, Map<string, string>>();
+
+function linkText(site: SiteContext, id: string, target: EntityRecord): string {
+  let texts = linkTexts.get(site);
+  if (!texts) {
+    texts = new Map();
+    linkTexts.set(site, texts);
+  }
+  let text = texts.get(id);
+  if (text === undefined) {
+    text = escapeHtml(shortLabel(site.labels.label(target)));
+    texts.set(id, text);
+  }
+  return text;
+}
 
 /** A link from the page at `fromPath` to the page of `id`, named by the target's label. */
 export function entityLink(site: SiteContext, fromPath: string, id: string): Html {
   const target = site.catalog.byId.get(id);
   if (!target) return html`${id}`;
-  return html`<a href="${relativeHref(fromPath, entityPagePath(id))}">${shortLabel(site.labels.label(target))}</a>`;
+  return new Html(`<a href="${escapeHtml(relativeHref(fromPath, entityPagePath(id)))}">${linkText(site, id, target)}</a>`);
 }
 
 /** Only web links become links: a `javascript:` value in the data stays text. */
