@@ -31,12 +31,16 @@ export interface LinkedData {
   prefixes: PrefixMap;
   context: JsonLdContext;
   terms: TermIndex;
-  /** Each node compacted once, for the whole graph and its own document. */
-  compacted: Map<RdfNode, { json: JsonObject; used: Set<string> }>;
-  /** The text of each entity's document, by node, for the page that embeds it. */
-  entityTexts: Map<RdfNode, string>;
-  /** The `"@context"` member of entity documents by the terms they use: records of a kind mostly share one. */
-  contextTexts: Map<string, string>;
+  /** Each node's compacted text, made once for its own document, the whole graph and its page. */
+  texts: Map<RdfNode, NodeText>;
+  /** The opening of entity documents (their `"@context"` member) by the terms they use: records of a kind mostly share one. */
+  openings: Map<string, string>;
+}
+
+/** A node compacted as JSON text (indented by two, as every JSON file of the release), and how its own document opens. */
+interface NodeText {
+  body: string;
+  opening: string;
 }
 
 /** One graph per release: the JSON-LD, RDF and site publishers share it rather than each describing the catalogue. */
@@ -51,19 +55,27 @@ export function linkedData(publish: PublishContext): LinkedData {
     prefixes: dataPrefixes(publish.baseIri),
     context: jsonldContext(publish.schemas, publish.baseIri, terms),
     terms: termIndex(terms),
-    compacted: new Map(),
-    entityTexts: new Map(),
-    contextTexts: new Map(),
+    texts: new Map(),
+    openings: new Map(),
   };
   linkedDataOf.set(publish, data);
   return data;
 }
 
-function compacted(node: RdfNode, data: LinkedData): { json: JsonObject; used: Set<string> } {
-  let known = data.compacted.get(node);
+const indented = (json: string, spaces: string) => json.replace(/\n/g, `\n${spaces}`);
+
+function nodeText(node: RdfNode, data: LinkedData): NodeText {
+  let known = data.texts.get(node);
   if (!known) {
-    known = compactNode(node, data.terms, data.prefixes);
-    data.compacted.set(node, known);
+    const { json, used } = compactNode(node, data.terms, data.prefixes);
+    const key = [...used].sort().join(' ');
+    let opening = data.openings.get(key);
+    if (opening === undefined) {
+      opening = `{\n  "@context": ${indented(JSON.stringify(contextFor(data.context, used), null, 2), '  ')},\n`;
+      data.openings.set(key, opening);
+    }
+    known = { body: JSON.stringify(json, null, 2), opening };
+    data.texts.set(node, known);
   }
   return known;
 }
@@ -76,22 +88,20 @@ function json(path: string, value: unknown): Artifact {
 
 /** The whole graph: one node per record, in document order, structured objects embedded in their holder. */
 export function graphDocument(data: LinkedData): JsonObject {
-  return { '@context': data.context, '@graph': data.nodes.map((node) => compacted(node, data).json) };
+  return { '@context': data.context, '@graph': data.nodes.map((node) => compactNode(node, data.terms, data.prefixes).json) };
 }
 
 /**
- * The text of `graphDocument` (indented by two, as every JSON file of the release)
- * in parts, a node each, for a graph too large to hold as one string: a node
- * inside `@graph` is its own text indented by four more spaces (JSON strings hold
- * no raw line breaks, so every line break is indentation).
+ * The text of `graphDocument` in parts, a node each, for a graph too large to hold
+ * as one string: a node inside `@graph` is its own text indented by four more
+ * spaces (JSON strings hold no raw line breaks, so every line break is indentation).
  */
 export function graphDocumentParts(data: LinkedData): string[] {
-  const context = JSON.stringify(data.context, null, 2).replace(/\n/g, '\n  ');
+  const context = indented(JSON.stringify(data.context, null, 2), '  ');
   if (data.nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
   const parts = [`{\n  "@context": ${context},\n  "@graph": [\n`];
   data.nodes.forEach((node, index) => {
-    const text = JSON.stringify(compacted(node, data).json, null, 2).replace(/\n/g, '\n    ');
-    parts.push(`    ${text}${index < data.nodes.length - 1 ? ',' : ''}\n`);
+    parts.push(`    ${indented(nodeText(node, data).body, '    ')}${index < data.nodes.length - 1 ? ',' : ''}\n`);
   });
   parts.push('  ]\n}\n');
   return parts;
@@ -99,33 +109,23 @@ export function graphDocumentParts(data: LinkedData): string[] {
 
 /** One entity's document, with only the terms it uses in its inlined context. */
 export function entityDocument(node: RdfNode, data: LinkedData): JsonObject {
-  const { json: body, used } = compacted(node, data);
+  const { json: body, used } = compactNode(node, data.terms, data.prefixes);
   return { '@context': contextFor(data.context, used), ...body };
 }
 
-/** The text of `site/<id>.jsonld` for a node: made once, kept for the page that embeds it. */
+/**
+ * The text of `site/<id>.jsonld` for a node (that of `entityDocument`): the node's
+ * own text with the context member put first.
+ */
 export function entityDocumentText(node: RdfNode, data: LinkedData): string {
-  let text = data.entityTexts.get(node);
-  if (text === undefined) {
-    // The text of entityDocument(node, data), with its context written once per set of terms:
-    // `{"@context": …, ...body}` is the body's own text with the context member put first.
-    const { json: body, used } = compacted(node, data);
-    const key = [...used].sort().join(' ');
-    let context = data.contextTexts.get(key);
-    if (context === undefined) {
-      context = `{\n  "@context": ${JSON.stringify(contextFor(data.context, used), null, 2).replace(/\n/g, '\n  ')},\n`;
-      data.contextTexts.set(key, context);
-    }
-    text = `${context}${JSON.stringify(body, null, 2).slice(2)}\n`;
-    data.entityTexts.set(node, text);
-  }
-  return text;
+  const { body, opening } = nodeText(node, data);
+  return `${opening}${body.slice(2)}\n`;
 }
 
-/** The same text, for the last document that needs it (the entity's page): not kept any longer. */
+/** The same text, for the last document that needs it (the entity's page): the node's text is not kept any longer. */
 export function takeEntityDocumentText(node: RdfNode, data: LinkedData): string {
   const text = entityDocumentText(node, data);
-  data.entityTexts.delete(node);
+  data.texts.delete(node);
   return text;
 }
 
@@ -139,7 +139,5 @@ export const jsonldDocuments: Publisher = {
       await output.add({ path, content: entityDocumentText(node, data), mediaType: JSONLD_MEDIA_TYPE });
     }
     await output.add({ path: GRAPH_JSONLD_PATH, content: graphDocumentParts(data), mediaType: JSONLD_MEDIA_TYPE });
-    // Nothing else needs the compacted nodes: let them go before the rest of the release is made.
-    data.compacted.clear();
   },
 };
