@@ -1,3 +1,4 @@
+import type { EntityRecord } from '../model/catalog.js';
 import type { Check } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
 
@@ -5,18 +6,19 @@ import { diagnosticAt, placeOf } from './context.js';
 export const uniqueIds: Check = {
   name: 'unique-ids',
   run(context) {
-    const first = new Map<string, ReturnType<typeof placeOf>>();
+    const first = new Map<string, EntityRecord>();
     const diagnostics = [];
     for (const record of context.catalog.records) {
       if (!record.id) continue;
-      const place = placeOf(context, record, 'id');
-      const earlier = first.get(record.id);
-      if (!earlier) {
-        first.set(record.id, place);
+      const firstRecord = first.get(record.id);
+      if (!firstRecord) {
+        first.set(record.id, record);
         continue;
       }
+      // Places are found only for a duplicate: locating every record's id would walk every document.
+      const earlier = placeOf(context, firstRecord, 'id');
       diagnostics.push(
-        diagnosticAt(place, 'ID_DUPLICATE', `id "${record.id}" is already used by another record`, {
+        diagnosticAt(placeOf(context, record, 'id'), 'ID_DUPLICATE', `id "${record.id}" is already used by another record`, {
           hint: 'give this record its own id; ids never change once published, so rename the newer one',
           related: [{ file: earlier.file, start: earlier.start, message: `"${record.id}" first defined here` }],
         }),
