@@ -198,16 +198,24 @@ function structuralDiagnostics(
 export function parseDataText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { path: file, text, lineCounter, value: undefined, diagnostics: [] };
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    uniqueKeys: false, // checked in structuralDiagnostics, comparing keys as text
-    prettyErrors: false,
-    strict: true,
-    merge: false,
-    schema: 'core',
-    customTags: [],
-    keepSourceTokens: true, // to tell an unclosed bracket from a closed one
-  });
+  const parse = (keepSourceTokens: boolean) =>
+    parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: false, // checked in structuralDiagnostics, comparing keys as text
+      prettyErrors: false,
+      strict: true,
+      merge: false,
+      schema: 'core',
+      customTags: [],
+      keepSourceTokens,
+    });
+  let documents = parse(false);
+  // The source tokens tell an unclosed bracket from a closed one. Only a file with such an error
+  // needs them, and keeping them on every node of every file costs memory (and collection) at scale.
+  if (Array.isArray(documents) && documents.some((d) => d.errors.some((e) => UNCLOSED_CODES.has(e.code)))) {
+    lineCounter.lineStarts.length = 0;
+    documents = parse(true);
+  }
   const list = Array.isArray(documents) ? documents : [];
   const first = list[0];
   if (!first || first.contents === null) {
