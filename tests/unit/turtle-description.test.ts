@@ -8,6 +8,7 @@ import { shapesPrefixes, shapesStatements } from '../../src/rdf/shacl.js';
 import { type DescriptionStatement, type DescriptionTerm, literal, namedNode, turtleDescription } from '../../src/rdf/turtle.js';
 import { vocabularyStatements } from '../../src/rdf/vocab.js';
 import { compiledRelease, FICTIONAL_DATA, REAL_DATA, type Release } from '../helpers/fixture.js';
+import { endSynchronously } from '../helpers/n3.js';
 
 /** The N3.js term the description used to be built with (`DataFactory.namedNode`, `DataFactory.literal`). */
 function n3Term(term: DescriptionTerm) {
@@ -25,13 +26,7 @@ function n3Description(statements: readonly DescriptionStatement[], prefixes: Pr
     const object = Array.isArray(s.object) ? writer.list(s.object.map(n3Term)) : n3Term(s.object);
     writer.addQuad(DataFactory.namedNode(s.subject), DataFactory.namedNode(s.predicate), object as never);
   }
-  let result: string | undefined;
-  writer.end((error, text: string) => {
-    if (error) throw error;
-    result = text;
-  });
-  if (result === undefined) throw new Error('N3 Writer did not finish synchronously');
-  return result;
+  return endSynchronously(writer);
 }
 
 /** Ours and N3.js's Turtle of the statements, checked equal. */

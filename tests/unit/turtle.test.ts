@@ -9,6 +9,7 @@ import { nodeTriples, type Triple, tripleLine } from '../../src/rdf/quads.js';
 import { sortedTriples, turtle, turtleSerializer } from '../../src/rdf/turtle.js';
 import { validateDataDir } from '../../src/validate.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
+import { endSynchronously } from '../helpers/n3.js';
 
 const { literal, namedNode, quad } = DataFactory;
 
@@ -33,13 +34,7 @@ function n3Turtle(triples: readonly Triple[], prefixes: PrefixMap): string {
     const object = o.kind === 'iri' ? namedNode(o.iri) : literal(o.value, o.lang ?? (o.datatype ? namedNode(o.datatype) : undefined));
     writer.addQuad(quad(namedNode(t.subject), namedNode(t.predicate), object));
   }
-  let result: string | undefined;
-  writer.end((error, text: string) => {
-    if (error) throw error;
-    result = text;
-  });
-  if (result === undefined) throw new Error('N3 Writer did not finish synchronously');
-  return result;
+  return endSynchronously(writer);
 }
 
 /** The graph model of a data folder, as the rdf publisher gets it. */
