@@ -46,6 +46,19 @@ describe('writing a release', () => {
     );
   });
 
+  it('lists every file so far in path order each time it is asked, files added in any order', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    const listed: string[][] = [];
+    await writeRelease(outDir, async (output) => {
+      for (const name of ['m', 'c', 'x']) await output.add({ path: name, content: name, mediaType: 'text/plain' });
+      listed.push((await output.digests()).map((d) => d.path));
+      for (const name of ['a', 'n', 'z', 'b']) await output.add({ path: name, content: name, mediaType: 'text/plain' });
+      listed.push((await output.digests()).map((d) => d.path));
+      listed.push((await output.digests()).map((d) => d.path));
+    });
+    expect(listed).toEqual([['c', 'm', 'x'], ['a', 'b', 'c', 'm', 'n', 'x', 'z'], ['a', 'b', 'c', 'm', 'n', 'x', 'z']]);
+  });
+
   it('fails, leaving nothing behind, when a file in parts cannot be written', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'write-'));
     const parts = Array.from({ length: 30_000 }, () => 'y'.repeat(100));
