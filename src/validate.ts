@@ -1,75 +1,105 @@
+import type { ParsedFiles } from './checks/context.js';
 import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { RawFile } from './load/files.js';
-import { readYamlFiles } from './load/files.js';
+import { listYamlFiles, readYamlFiles } from './load/files.js';
 import { type ParsedFile, parseDataFile } from './load/parse.js';
 import { type Catalog, type ClassifiedValue, linkCatalog } from './model/catalog.js';
-import { schemaDiagnostics } from './schema/errors.js';
-import { kindForFile, type SchemaSet } from './schema/model.js';
+import type { SchemaSet } from './schema/model.js';
 import { readSchemaSet } from './schema/read.js';
-import { createValidators, type KindValidator } from './schema/validator.js';
+import { type FileValidation, validateFile } from './validate-file.js';
+import { startValidationHelper, type ValidationHelper } from './validate-helper.js';
 
 export interface Validation {
-  files: ParsedFile[];
   catalog: Catalog;
   /** Sorted by file and position. */
   diagnostics: Diagnostic[];
 }
 
-const compiled = new WeakMap<SchemaSet, Map<string, KindValidator>>();
-
-function validatorsFor(schemas: SchemaSet): Map<string, KindValidator> {
-  let validators = compiled.get(schemas);
-  if (!validators) {
-    validators = createValidators(schemas);
-    compiled.set(schemas, validators);
-  }
-  return validators;
+/** Every file through the per-file checks on this thread, keeping the parsed files for the cross-record checks. */
+function validateEach(raw: readonly RawFile[], schemas: SchemaSet, parsed: Map<string, ParsedFile>): FileValidation[] {
+  return raw.map((file) => {
+    const result = validateFile(file, schemas);
+    parsed.set(file.path, result.parsed);
+    return result.validation;
+  });
 }
 
-function unknownKind(file: ParsedFile, schemas: SchemaSet): Diagnostic {
-  const places = schemas.kinds.flatMap((k) => (k.files ? [k.files] : []));
-  return {
-    code: 'FILE_UNKNOWN_KIND',
-    severity: 'error',
-    message: `no kind of record lives at ${file.path}`,
-    file: file.path,
-    start: { line: 1, column: 1 },
-    hint: `data files go in: ${places.join(', ')}`,
-  };
+/** The cross-record half: link the values into a catalog and run the checks across records. */
+function validateAcross(validations: readonly FileValidation[], files: ParsedFiles, schemas: SchemaSet): Validation {
+  const diagnostics: Diagnostic[] = [];
+  const classified: ClassifiedValue[] = [];
+  for (const file of validations) {
+    diagnostics.push(...file.diagnostics);
+    const kind = file.kind === undefined ? undefined : schemas.byKind.get(file.kind);
+    if (kind && file.value !== undefined) classified.push({ file: file.path, kind, value: file.value });
+  }
+  const catalog = linkCatalog(classified, schemas);
+  for (const check of CHECKS) diagnostics.push(...check.run({ catalog, schemas, files }));
+  return { catalog, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Parse, schema-validate, link and cross-check every file. Pure: files and schemas in, result out. */
 export function validateFiles(raw: readonly RawFile[], schemas: SchemaSet): Validation {
-  const validators = validatorsFor(schemas);
-  const files = raw.map((f) => parseDataFile(f.path, f.bytes));
-  const diagnostics: Diagnostic[] = [];
-  const classified: ClassifiedValue[] = [];
-  for (const file of files) {
-    diagnostics.push(...file.diagnostics);
-    const kind = kindForFile(schemas, file.path);
-    if (!kind) {
-      diagnostics.push(unknownKind(file, schemas));
-      continue;
-    }
-    if (file.value === undefined) continue;
-    diagnostics.push(...schemaDiagnostics(file, validators.get(kind.kind)?.validate(file.value) ?? []));
-    classified.push({ file: file.path, kind, value: file.value });
-  }
-  const catalog = linkCatalog(classified, schemas);
-  const context = { catalog, schemas, files: new Map(files.map((f) => [f.path, f])) };
-  for (const check of CHECKS) diagnostics.push(...check.run(context));
-  return { files, catalog, diagnostics: sortDiagnostics(diagnostics) };
+  const parsed = new Map<string, ParsedFile>();
+  return validateAcross(validateEach(raw, schemas, parsed), parsed, schemas);
 }
+
+/**
+ * With a helper thread: the helper validates the first `share` of the files (by size) while this
+ * thread validates the rest. A file the helper took is parsed again here only if a cross-record
+ * check reports on it and needs its positions.
+ */
+async function validateFilesWithHelper(raw: readonly RawFile[], schemas: SchemaSet, helper: ValidationHelper): Promise<Validation> {
+  const total = raw.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  let split = 0;
+  for (let bytes = 0; split < raw.length && bytes < total * HELPER_SHARE; split++) bytes += raw[split]?.bytes.byteLength ?? 0;
+  const theirs = raw.slice(0, split);
+  const helped = helper.validate(theirs, schemas);
+  const parsed = new Map<string, ParsedFile>();
+  const mine = validateEach(raw.slice(split), schemas, parsed);
+  const helpedRaw = new Map(theirs.map((file) => [file.path, file]));
+  const files: ParsedFiles = {
+    get(path) {
+      let file = parsed.get(path);
+      const source = file ? undefined : helpedRaw.get(path);
+      if (source) parsed.set(path, (file = parseDataFile(source.path, source.bytes)));
+      return file;
+    },
+  };
+  return validateAcross([...(await helped), ...mine], files, schemas);
+}
+
+/** The helper's share of the bytes: less than half, as it starts later and sends its answers back. */
+const HELPER_SHARE = 0.45;
+
+/** From this many files on, a helper thread is worth its start-up (about a tenth of a second). */
+export const HELPER_FROM_FILES = 1000;
 
 export interface DataLocation {
   dataDir: string;
   schemaDir?: string;
 }
 
-export async function validateDataDir(location: DataLocation): Promise<Validation & { schemas: SchemaSet }> {
-  const schemas = await readSchemaSet(location.schemaDir);
-  const raw = await readYamlFiles(location.dataDir);
-  return { ...validateFiles(raw, schemas), schemas };
+export interface ValidateOptions {
+  /** Use a helper thread from this many files on (default HELPER_FROM_FILES); Infinity for never. */
+  helperFromFiles?: number;
+}
+
+export async function validateDataDir(
+  location: DataLocation,
+  options: ValidateOptions = {},
+): Promise<Validation & { schemas: SchemaSet }> {
+  const paths = await listYamlFiles(location.dataDir);
+  const helper = paths.length >= (options.helperFromFiles ?? HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  try {
+    const schemas = await readSchemaSet(location.schemaDir);
+    const raw = await readYamlFiles(location.dataDir, paths);
+    const validation = helper ? await validateFilesWithHelper(raw, schemas, helper) : validateFiles(raw, schemas);
+    return { ...validation, schemas };
+  } catch (error) {
+    await helper?.close();
+    throw error;
+  }
 }

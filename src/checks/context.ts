@@ -6,16 +6,27 @@ import { joinPointer, locateNode, spanOf } from '../load/locate.js';
 import type { Catalog, EntityRecord } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
 
+/** The parsed data files by path, for placing a report: a file may be parsed only when asked for. */
+export interface ParsedFiles {
+  get(path: string): ParsedFile | undefined;
+}
+
 export interface CheckContext {
   catalog: Catalog;
   schemas: SchemaSet;
-  files: ReadonlyMap<string, ParsedFile>;
+  files: ParsedFiles;
 }
 
 /** A cross-record check: one file each, run in order, returning diagnostics. */
 export interface Check {
   name: string;
   run(context: CheckContext): Diagnostic[];
+}
+
+/** A check of one file on its own, run where the file is parsed (see validate-file.ts). */
+export interface FileCheck {
+  name: string;
+  run(file: ParsedFile): Diagnostic[];
 }
 
 export interface Place {

@@ -1,4 +1,4 @@
-import type { Check } from './context.js';
+import type { Check, FileCheck } from './context.js';
 import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
 import { numbering } from './numbering.js';
@@ -17,5 +17,7 @@ export const CHECKS: readonly Check[] = [
   dateOrder,
   sourcesCited,
   derivedFields,
-  placeholders,
 ];
+
+/** The checks of one file on its own. */
+export const FILE_CHECKS: readonly FileCheck[] = [placeholders];

@@ -3,36 +3,34 @@ import type { Diagnostic } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import { spanOf } from '../load/locate.js';
 import { PLACEHOLDER } from '../scaffold/new.js';
-import type { Check } from './context.js';
+import type { FileCheck } from './context.js';
 
 /**
  * `partnership new` writes TODO where a fact is needed. Many of those places
  * would validate with the word itself (a title is any text), so the word is
  * rejected everywhere: an unfilled scaffold never reaches a release.
  */
-export const placeholders: Check = {
+export const placeholders: FileCheck = {
   name: 'placeholders',
-  run(context) {
+  run(file) {
+    // Only a file whose text holds the word can hold it as a value: most need no walk at all.
+    if (!file.document || !file.text.includes(PLACEHOLDER)) return [];
     const found: Diagnostic[] = [];
-    for (const file of context.files.values()) {
-      // Only a file whose text holds the word can hold it as a value: most need no walk at all.
-      if (!file.document || !file.text.includes(PLACEHOLDER)) continue;
-      visit(file.document, {
-        Scalar(_key, node) {
-          if (node.value !== PLACEHOLDER) return;
-          const span = spanOf(node, file.lineCounter);
-          found.push({
-            code: 'PLACEHOLDER',
-            severity: 'error',
-            message: `a ${PLACEHOLDER} placeholder is left in the file`,
-            file: file.path,
-            start: span?.start ?? FILE_START,
-            ...(span?.end ? { end: span.end } : {}),
-            hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
-          });
-        },
-      });
-    }
+    visit(file.document, {
+      Scalar(_key, node) {
+        if (node.value !== PLACEHOLDER) return;
+        const span = spanOf(node, file.lineCounter);
+        found.push({
+          code: 'PLACEHOLDER',
+          severity: 'error',
+          message: `a ${PLACEHOLDER} placeholder is left in the file`,
+          file: file.path,
+          start: span?.start ?? FILE_START,
+          ...(span?.end ? { end: span.end } : {}),
+          hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
+        });
+      },
+    });
     return found;
   },
 };

@@ -29,7 +29,7 @@ export async function listYamlFiles(root: string): Promise<string[]> {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export async function readYamlFiles(root: string): Promise<RawFile[]> {
-  const paths = await listYamlFiles(root);
-  return paths.map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
+/** The YAML files below a folder (or those of `paths`, as listYamlFiles gave them), in path order. */
+export async function readYamlFiles(root: string, paths?: readonly string[]): Promise<RawFile[]> {
+  return (paths ?? (await listYamlFiles(root))).map((p) => ({ path: p, bytes: readFileSync(path.join(root, p)) }));
 }

@@ -38,7 +38,6 @@ describe('two builds of the same data', () => {
   let firstDir: string;
 
   beforeAll(async () => {
-    await run('npm', ['run', 'compile'], { cwd: ROOT });
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'reproducible-'));
     await reversedCopy(path.join(tmp, 'data'));
     await buildIn(FICTIONAL_DATA, path.join(tmp, 'a'), { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });

@@ -1,0 +1,71 @@
+/**
+ * Validation with a helper thread (large data folders) reports exactly what
+ * validation on one thread reports: the same diagnostics, with the same positions,
+ * messages and hints, and the same catalog. The helper only runs from the compiled
+ * toolkit (a worker cannot load TypeScript), so this test drives lib/, which the
+ * tests' global setup compiles.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type * as ValidateModule from '../../src/validate.js';
+import type * as HelperModule from '../../src/validate-helper.js';
+import type * as SchemaReadModule from '../../src/schema/read.js';
+import type * as FilesModule from '../../src/load/files.js';
+import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
+
+const LIB = new URL('../../lib/', import.meta.url);
+const CASES_DIR = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
+const lib = async <T>(file: string) => (await import(new URL(file, LIB).href)) as T;
+
+const { validateDataDir } = await lib<typeof ValidateModule>('validate.js');
+const { startValidationHelper } = await lib<typeof HelperModule>('validate-helper.js');
+const { readSchemaSet } = await lib<typeof SchemaReadModule>('schema/read.js');
+const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
+
+const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { helperFromFiles: 1 });
+const alone = (dataDir: string) => validateDataDir({ dataDir }, { helperFromFiles: Number.POSITIVE_INFINITY });
+
+describe('validation with a helper thread', () => {
+  it('runs from the compiled toolkit, and answers for exactly the files it is given', async () => {
+    const helper = startValidationHelper();
+    expect(helper).toBeDefined();
+    const raw = await readYamlFiles(path.join(CASES_DIR, 'duplicate-key', 'data'));
+    const validations = await helper?.validate(raw, await readSchemaSet());
+    expect(validations?.map((v) => v.path)).toEqual(raw.map((f) => f.path));
+    const flagged = validations?.flatMap((v) => v.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`));
+    expect(flagged).toEqual(['YAML_DUPLICATE_KEY countries/xc.yaml:4:1']);
+  });
+
+  const cases = readdirSync(CASES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  for (const name of cases) {
+    it(`reports what one thread reports: ${name}`, async () => {
+      const dataDir = path.join(CASES_DIR, name, 'data');
+      const [helped, single] = await Promise.all([withHelper(dataDir), alone(dataDir)]);
+      expect(helped.diagnostics).toEqual(single.diagnostics);
+    });
+  }
+
+  it('places a cross-record report in a file the helper parsed', async () => {
+    // The helper takes the first files by path: countries/ comes before organisations/.
+    const { diagnostics } = await withHelper(path.join(CASES_DIR, 'duplicate-id', 'data'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'ID_DUPLICATE',
+      file: 'countries/xc.yaml',
+      start: { line: 1, column: 5 },
+      end: { line: 1, column: 15 },
+      related: [{ file: 'countries/xa.yaml', start: { line: 1, column: 5 } }],
+    });
+  });
+
+  it('links the same catalog from the curated and the fictional data', async () => {
+    for (const dataDir of [REAL_DATA, FICTIONAL_DATA]) {
+      const [helped, single] = await Promise.all([withHelper(dataDir), alone(dataDir)]);
+      expect(helped.diagnostics).toEqual([]);
+      expect(helped.catalog.records).toEqual(single.catalog.records);
+      expect(helped.catalog.records.length).toBeGreaterThan(20);
+    }
+  });
+});
