@@ -103,6 +103,8 @@ function mergeSorted(a: readonly FileDigest[], b: readonly FileDigest[]): FileDi
   return merged;
 }
 
+type SentBatch = Omit<Batch, 'segments'>;
+
 const emptyBatch = (): Batch => ({ segments: [], ends: [], chars: 0 });
 
 class StagingOutput implements ReleaseOutput {
@@ -115,7 +117,8 @@ class StagingOutput implements ReleaseOutput {
   private readonly entries: Entry[] = [];
   /** The digests of entries[0..sorted.length), by path: each describing publisher asks again, and re-sorting 60,000 paths each time showed in profiles. */
   private sorted: FileDigest[] = [];
-  private readonly sent = new Map<number, Batch>();
+  /** Batches sent and not yet answered, without their segments: the text is the writer's now, and holding it here kept it alive through collections (it was copied into the old generation, then collected there). */
+  private readonly sent = new Map<number, SentBatch>();
   private batch = emptyBatch();
   private nextBatch = 0;
   private charsInFlight = 0;
@@ -201,9 +204,10 @@ class StagingOutput implements ReleaseOutput {
 
   private send(): void {
     const id = this.nextBatch++;
-    this.sent.set(id, this.batch);
-    this.charsInFlight += this.batch.chars;
-    this.worker.postMessage({ batch: id, segments: this.batch.segments });
+    const { segments, ends, chars } = this.batch;
+    this.sent.set(id, { ends, chars });
+    this.charsInFlight += chars;
+    this.worker.postMessage({ batch: id, segments });
     this.batch = emptyBatch();
   }
 
