@@ -21,6 +21,8 @@ describe('escaping', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect(html`<p>${'<b>'}${html`<i>ok</i>`}${[1, null, undefined, false, 'x']}</p>`.value).toBe('<p>&lt;b&gt;<i>ok</i>1x</p>');
     expect(jsonForScript('{"a":"</script><!--"}').value).toBe('{"a":"\\u003c/script>\\u003c!--"}');
+    expect(jsonForScript('{"a":"x\u2028y\u2029z"}').value).toBe('{"a":"x\\u2028y\\u2029z"}');
+    expect(jsonForScript('{"a":"plain"}').value).toBe('{"a":"plain"}');
   });
 });
 

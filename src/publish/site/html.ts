@@ -44,13 +44,17 @@ export function joinHtml(items: readonly HtmlValue[], separator: HtmlValue): Htm
   return new Html(items.map(render).join(render(separator)));
 }
 
+const SCRIPT_UNSAFE = /[<\u2028\u2029]/;
+const SCRIPT_ESCAPES: Readonly<Record<string, string>> = { '<': '\\u003c', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
 /**
  * JSON for a `<script type="application/ld+json">` element: `<` is written as
  * `\u003c` (still the same JSON string), so no value can close the script or
  * open a comment. U+2028/2029 are escaped too, for older JavaScript parsers.
  */
 export function jsonForScript(json: string): Html {
-  return new Html(json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  // Most documents hold none of the three: testing first spares copying every page's JSON-LD.
+  return new Html(SCRIPT_UNSAFE.test(json) ? json.replace(/[<\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c] ?? c) : json);
 }
 
 /** Text for XML (the sitemap). */
