@@ -109,8 +109,10 @@ function fillInverses(byKind: Map<string, EntityRecord[]>, schemas: SchemaSet): 
 /** ParsedFile values to the Catalog. Pure; tolerant of invalid values (the checks report them). */
 export function linkCatalog(values: readonly ClassifiedValue[], schemas: SchemaSet): Catalog {
   const records: EntityRecord[] = [];
+  // No copy of the values first: extract copies each record's own fields before changing them, and
+  // shares only the nested values, which it never changes (a deep copy cost 0.2 s at scale 100).
   for (const { file, kind, value } of values) {
-    if (isFields(value)) extract(kind, structuredClone(value), { file, pointer: '' }, undefined, schemas, records);
+    if (isFields(value)) extract(kind, value, { file, pointer: '' }, undefined, schemas, records);
   }
   const byId = new Map<string, EntityRecord>();
   const byKind = new Map<string, EntityRecord[]>();
