@@ -59,6 +59,16 @@ describe('writing a release', () => {
     expect(listed).toEqual([['c', 'm', 'x'], ['a', 'b', 'c', 'm', 'n', 'x', 'z'], ['a', 'b', 'c', 'm', 'n', 'x', 'z']]);
   });
 
+  it('refuses a path that is not a plain relative path inside the release', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'write-'));
+    for (const bad of ['../x', 'a/../b', '/etc/x', 'a//b', 'a/./b', 'a/', 'a\\b', '..']) {
+      await expect(writeReleaseAtomically(path.join(root, 'dist'), [{ path: bad, content: 'x', mediaType: 'text/plain' }]), bad).rejects.toThrow(/escapes the release/);
+    }
+    expect(await readdir(root)).toEqual([]);
+    await writeReleaseAtomically(path.join(root, 'dist'), [{ path: '.well-known/a..b', content: 'x', mediaType: 'text/plain' }]);
+    expect(await readFile(path.join(root, 'dist', '.well-known', 'a..b'), 'utf8')).toBe('x');
+  });
+
   it('fails, leaving nothing behind, when a file in parts cannot be written', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'write-'));
     const parts = Array.from({ length: 30_000 }, () => 'y'.repeat(100));
