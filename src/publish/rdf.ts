@@ -4,7 +4,7 @@
  * its prefixes) and `site/<id>.ttl`, each entity's own triples. The triples come
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
-import { canonicalOrder, type LinedTriple, nodeTriples } from '../rdf/quads.js';
+import { CanonicalGraph, canonicalOrder, nodeTriples } from '../rdf/quads.js';
 import { turtleSerializer } from '../rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
 import type { Publisher } from './types.js';
@@ -19,14 +19,14 @@ export const rdfDumps: Publisher = {
     const { nodes, prefixes } = linkedData(publish);
     const turtle = turtleSerializer(prefixes);
     // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
-    const graph: LinedTriple[] = [];
+    const graph = new CanonicalGraph();
     for (const node of nodes) {
       const entity = canonicalOrder(nodeTriples(node, prefixes));
       const content = turtle.write(entity.map((t) => t.triple));
       await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
-      for (const lined of entity) graph.push(lined);
+      graph.add(entity);
     }
-    const all = canonicalOrder(graph);
+    const all = graph.inOrder();
     // The two dumps of the whole graph go to the writer in parts, never as one string.
     await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line), mediaType: 'application/n-quads' });
     await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.map((t) => t.triple)), mediaType: TURTLE_MEDIA_TYPE });

@@ -83,3 +83,42 @@ export function canonicalOrder(triples: readonly (Triple | LinedTriple)[]): Line
 export function canonicalNQuads(triples: readonly Triple[]): string {
   return canonicalOrder(triples).map((t) => t.line).join('');
 }
+
+/**
+ * The whole graph in canonical order, from the entities' lines already in order. Two
+ * lines with different subjects compare as their `<subject>` (an IRI holds no `>`), so
+ * the graph's order is its subjects' order, each subject's lines in their order: only
+ * the subjects are sorted, not every line (a tenth as many).
+ */
+export class CanonicalGraph {
+  private readonly runs = new Map<string, { lines: LinedTriple[]; fromOne: boolean; last: number }>();
+  private added = 0;
+
+  /** One entity's lines, in canonical order (as `canonicalOrder` gives them). */
+  add(lines: readonly LinedTriple[]): void {
+    const entity = this.added++;
+    for (const lined of lines) {
+      const subject = lined.triple.subject;
+      const run = this.runs.get(subject);
+      if (!run) this.runs.set(subject, { lines: [lined], fromOne: true, last: entity });
+      else {
+        run.lines.push(lined);
+        if (run.last !== entity) run.fromOne = false;
+      }
+    }
+  }
+
+  /** Every line added, in canonical order, each once: what `canonicalOrder` of them all would give. */
+  inOrder(): LinedTriple[] {
+    const keyed = [...this.runs.keys()].map((subject) => ({ key: `<${subject}>`, subject }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const all: LinedTriple[] = [];
+    for (const { subject } of keyed) {
+      const run = this.runs.get(subject);
+      if (!run) continue;
+      // A subject that several entities describe: merge their lines (and drop repeats) as the whole graph would.
+      for (const lined of run.fromOne ? run.lines : canonicalOrder(run.lines)) all.push(lined);
+    }
+    return all;
+  }
+}
