@@ -10,7 +10,9 @@ import { Document, type Pair, Scalar, YAMLMap } from 'yaml';
 import { formatYaml, kindOrder } from '../fmt/format.js';
 import type { KindInfo, ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
 
-export const PLACEHOLDER = 'TODO';
+import { PLACEHOLDER } from './placeholder.js';
+
+export { PLACEHOLDER };
 
 export type IdProblem = { problem: 'malformed'; pattern: string } | { problem: 'no-files' };
 

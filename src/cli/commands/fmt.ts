@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../../diagnostics.js';
-import { formatDataDir, writeOutcomes } from '../../fmt/files.js';
 import { readSchemaSet } from '../../schema/read.js';
 import type { CliIo } from '../io.js';
 import { dataOption, schemasOption } from '../options.js';
@@ -21,6 +20,7 @@ export interface FmtOptions {
 export async function runFmt(options: FmtOptions, io: CliIo): Promise<number> {
   const dataDir = path.resolve(io.cwd, options.data);
   const schemas = await readSchemaSet(options.schemas ? path.resolve(io.cwd, options.schemas) : undefined);
+  const { formatDataDir, writeOutcomes } = await import('../../fmt/files.js');
   const outcomes = await formatDataDir(dataDir, schemas);
   const shown = (file: string) => path.relative(io.cwd, path.join(dataDir, file)).split(path.sep).join('/');
   const skipped = outcomes.filter((o) => o.status === 'skipped');

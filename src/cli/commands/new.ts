@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import { EXIT } from '../../diagnostics.js';
 import { listYamlFiles } from '../../load/files.js';
-import { checkNewId, pathForId, scaffoldRecord } from '../../scaffold/new.js';
 import { DEFAULT_SCHEMA_DIR, readSchemaSet } from '../../schema/read.js';
 import type { CliIo } from '../io.js';
 import { dataOption, schemasOption } from '../options.js';
@@ -36,6 +35,7 @@ export async function runNew(kindName: string, id: string, options: NewOptions, 
   const dataDir = path.resolve(io.cwd, options.data);
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : DEFAULT_SCHEMA_DIR;
   const schemas = await readSchemaSet(schemaDir);
+  const { checkNewId, pathForId, scaffoldRecord } = await import('../../scaffold/new.js');
   const kinds = schemas.kinds.filter((k) => k.files !== undefined).map((k) => k.kind);
   const kind = schemas.byKind.get(kindName);
   if (!kind?.files) {

@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { startSiteServer } from '../../serve/server.js';
 import { EXIT } from '../../diagnostics.js';
 import type { CliIo } from '../io.js';
 
@@ -28,6 +27,7 @@ export async function runServe(options: ServeCommandOptions, io: CliIo): Promise
     () => false,
   );
   if (!built) return usage(`no built site at ${path.join(options.dist, 'site')}: run \`partnership build\` first`);
+  const { startSiteServer } = await import('../../serve/server.js');
   try {
     const { url } = await startSiteServer(distDir, options.port);
     io.stdout(`Serving ${options.dist}/site at ${url} (Ctrl-C to stop)\n`);

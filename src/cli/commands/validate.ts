@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXIT, exitCodeFor } from '../../diagnostics.js';
-import { validateDataDir } from '../../validate.js';
-import { watchValidate } from '../../watch/watch.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
@@ -20,6 +18,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const dataDir = path.resolve(io.cwd, options.data);
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
   if (!(await foldersExist('validate', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
+  const { validateDataDir } = await import('../../validate.js');
   const { diagnostics } = await validateDataDir({ dataDir, schemaDir });
   const shown = displayPaths(diagnostics, options.data, io.cwd);
   const output = formatDiagnostics(options.format, shown);
@@ -37,6 +36,7 @@ export async function runValidateWatch(options: ValidateOptions, io: CliIo, sign
     io.stderr(`partnership validate: --debounce must be a number of milliseconds\n`);
     return EXIT.usage;
   }
+  const [{ validateDataDir }, { watchValidate }] = await Promise.all([import('../../validate.js'), import('../../watch/watch.js')]);
   const validate = async () => displayPaths((await validateDataDir({ dataDir, schemaDir })).diagnostics, options.data, io.cwd);
   await watchValidate({ dataDir, debounceMs, validate, write: io.stdout, signal });
   return EXIT.ok;
