@@ -17,13 +17,27 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
-/** Every file through the per-file checks on this thread, keeping the parsed files for the cross-record checks. */
-function validateEach(raw: readonly RawFile[], schemas: SchemaSet, parsed: Map<string, ParsedFile>): FileValidation[] {
+/** Every file through the per-file checks on this thread, keeping the parsed files (when given a map) for the cross-record checks. */
+function validateEach(raw: readonly RawFile[], schemas: SchemaSet, parsed?: Map<string, ParsedFile>): FileValidation[] {
   return raw.map((file) => {
     const result = validateFile(file, schemas);
-    parsed.set(file.path, result.parsed);
+    parsed?.set(file.path, result.parsed);
     return result.validation;
   });
+}
+
+/** The files by path, each parsed again only when a cross-record check asks for it (to place a report). */
+function parsedOnDemand(raw: readonly RawFile[]): ParsedFiles {
+  const sources = new Map(raw.map((file) => [file.path, file]));
+  const parsed = new Map<string, ParsedFile>();
+  return {
+    get(path) {
+      let file = parsed.get(path);
+      const source = file ? undefined : sources.get(path);
+      if (source) parsed.set(path, (file = parseDataFile(source.path, source.bytes)));
+      return file;
+    },
+  };
 }
 
 /** The cross-record half: link the values into a catalog and run the checks across records. */
@@ -48,27 +62,17 @@ export function validateFiles(raw: readonly RawFile[], schemas: SchemaSet): Vali
 
 /**
  * With a helper thread: the helper validates the first `share` of the files (by size) while this
- * thread validates the rest. A file the helper took is parsed again here only if a cross-record
- * check reports on it and needs its positions.
+ * thread validates the rest. Neither keeps the parsed documents (at this size they would be copied
+ * through every young-generation collection): a file is parsed again only if a cross-record check
+ * reports on it and needs its positions.
  */
 async function validateFilesWithHelper(raw: readonly RawFile[], schemas: SchemaSet, helper: ValidationHelper): Promise<Validation> {
   const total = raw.reduce((sum, file) => sum + file.bytes.byteLength, 0);
   let split = 0;
   for (let bytes = 0; split < raw.length && bytes < total * HELPER_SHARE; split++) bytes += raw[split]?.bytes.byteLength ?? 0;
-  const theirs = raw.slice(0, split);
-  const helped = helper.validate(theirs, schemas);
-  const parsed = new Map<string, ParsedFile>();
-  const mine = validateEach(raw.slice(split), schemas, parsed);
-  const helpedRaw = new Map(theirs.map((file) => [file.path, file]));
-  const files: ParsedFiles = {
-    get(path) {
-      let file = parsed.get(path);
-      const source = file ? undefined : helpedRaw.get(path);
-      if (source) parsed.set(path, (file = parseDataFile(source.path, source.bytes)));
-      return file;
-    },
-  };
-  return validateAcross([...(await helped), ...mine], files, schemas);
+  const helped = helper.validate(raw.slice(0, split), schemas);
+  const mine = validateEach(raw.slice(split), schemas);
+  return validateAcross([...(await helped), ...mine], parsedOnDemand(raw), schemas);
 }
 
 /** The helper's share of the bytes: less than half, as it starts later and sends its answers back. */
