@@ -1,0 +1,74 @@
+/**
+ * A large build on a thread of its own, whose young generation is sized for it.
+ *
+ * Publishing makes millions of short-lived strings while it holds the linked-data
+ * graph of the whole release. With V8's default young generation (16 MB
+ * semi-spaces) it collects every few milliseconds and copies whatever is still
+ * alive each time; with 64 MB semi-spaces a scale-100 build was about a tenth
+ * faster. A process flag (--max-semi-space-size) would have to be given by
+ * whoever runs the CLI; a worker's resource limits set it for the build alone.
+ * This module is both sides: the main thread's call, and the worker's loop.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { build, type BuildOptions, type BuildResult } from './build.js';
+import { listYamlFiles } from './load/files.js';
+import { HELPER_FROM_FILES } from './validate.js';
+
+const ROLE = 'partnership-build-thread';
+
+/** Young generation of the build thread: three semi-spaces' worth in V8's accounting (64 MB each). */
+export const BUILD_THREAD_YOUNG_GENERATION_MB = 192;
+
+type BuildThreadReply = { result: BuildResult } | { error: { message: string; stack?: string } };
+
+interface BuildThreadData {
+  role: typeof ROLE;
+  options: BuildOptions;
+}
+
+/** Run `build` on a build thread and bring back its result (or its failure, as an Error). */
+export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
+  if (options.publishers) throw new Error('a build thread runs the standard publishers only');
+  const data: BuildThreadData = { role: ROLE, options };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), {
+      workerData: data,
+      resourceLimits: { maxYoungGenerationSizeMb: BUILD_THREAD_YOUNG_GENERATION_MB },
+    });
+    let answered = false;
+    worker.once('message', (reply: BuildThreadReply) => {
+      answered = true;
+      if ('result' in reply) resolve(reply.result);
+      else reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+    });
+    worker.once('error', (error) => {
+      answered = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the build thread stopped (exit code ${code}) before answering`));
+    });
+  });
+}
+
+/**
+ * The CLI's build: on a build thread for a large data folder (from HELPER_FROM_FILES files), on
+ * this thread otherwise (a thread's start-up would only slow a small build), and always on this
+ * thread when running from the TypeScript sources, where a worker cannot load this module.
+ */
+export async function buildAtAnySize(options: BuildOptions): Promise<BuildResult> {
+  const onThread =
+    !options.publishers && import.meta.url.endsWith('.js') && (await listYamlFiles(options.dataDir)).length >= HELPER_FROM_FILES;
+  return onThread ? buildOnThread(options) : build(options);
+}
+
+if (!isMainThread && parentPort && (workerData as BuildThreadData | undefined)?.role === ROLE) {
+  const port = parentPort;
+  build((workerData as BuildThreadData).options).then(
+    (result) => port.postMessage({ result } satisfies BuildThreadReply),
+    (error: unknown) => {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({ error: { message: failure.message, stack: failure.stack } } satisfies BuildThreadReply);
+    },
+  );
+}

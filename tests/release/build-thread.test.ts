@@ -1,0 +1,53 @@
+/**
+ * A large build runs on a thread of its own (build-thread.ts), with a larger young
+ * generation. It must give exactly what a build on the main thread gives: the same
+ * files, the same diagnostics, and the same failure. The thread only runs from the
+ * compiled toolkit, so this test drives lib/, which the tests' global setup compiles.
+ */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type * as BuildModule from '../../src/build.js';
+import type * as BuildThreadModule from '../../src/build-thread.js';
+import { FICTIONAL_DATA } from '../helpers/fixture.js';
+
+const LIB = new URL('../../lib/', import.meta.url);
+const { build } = (await import(new URL('build.js', LIB).href)) as typeof BuildModule;
+const { buildOnThread } = (await import(new URL('build-thread.js', LIB).href)) as typeof BuildThreadModule;
+const INVALID = fileURLToPath(new URL('../fixtures/validate/duplicate-id/data/', import.meta.url));
+
+describe('a build on the build thread', () => {
+  it('writes the same release as a build on the main thread', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
+    const [threaded, here] = await Promise.all([
+      buildOnThread({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'a') }),
+      build({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'b') }),
+    ]);
+    expect(threaded.diagnostics).toEqual([]);
+    expect(threaded.files).toEqual(here.files);
+    expect(threaded.files?.length).toBeGreaterThan(40);
+    const sums = await readFile(path.join(root, 'a', 'SHA256SUMS'), 'utf8');
+    expect(sums).toBe(await readFile(path.join(root, 'b', 'SHA256SUMS'), 'utf8'));
+  });
+
+  it('reports invalid data as the main thread does, and writes nothing', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
+    const [threaded, here] = await Promise.all([
+      buildOnThread({ dataDir: INVALID, outDir: path.join(root, 'a') }),
+      build({ dataDir: INVALID, outDir: path.join(root, 'b') }),
+    ]);
+    expect(threaded.files).toBeUndefined();
+    expect(threaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`)).toEqual(['ID_DUPLICATE countries/xc.yaml:1:5']);
+    expect(threaded.diagnostics).toEqual(here.diagnostics);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('brings back a failure as an error, leaving nothing behind', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
+    await writeFile(path.join(root, 'file'), 'not a folder');
+    await expect(buildOnThread({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'file', 'dist') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    expect(await readdir(root)).toEqual(['file']);
+  });
+});
