@@ -28,7 +28,7 @@ export const rdfDumps: Publisher = {
     }
     const all = graph.inOrder();
     // The two dumps of the whole graph go to the writer in parts, never as one string.
-    await output.add({ path: NQUADS_PATH, content: all.map((t) => t.line), mediaType: 'application/n-quads' });
-    await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.map((t) => t.triple)), mediaType: TURTLE_MEDIA_TYPE });
+    await output.add({ path: NQUADS_PATH, content: all.nquads, mediaType: 'application/n-quads' });
+    await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.triples), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

@@ -84,41 +84,61 @@ export function canonicalNQuads(triples: readonly Triple[]): string {
   return canonicalOrder(triples).map((t) => t.line).join('');
 }
 
+/** One subject's lines: joined once (kept as one string), or to be merged when several entities state it. */
+interface SubjectRun {
+  text: string;
+  triples: Triple[];
+  fromOne: boolean;
+}
+
 /**
  * The whole graph in canonical order, from the entities' lines already in order. Two
  * lines with different subjects compare as their `<subject>` (an IRI holds no `>`), so
  * the graph's order is its subjects' order, each subject's lines in their order: only
- * the subjects are sorted, not every line (a tenth as many).
+ * the subjects are sorted, not every line (a tenth as many). Each subject's lines are
+ * kept joined, one string rather than hundreds of thousands of lines held until the end.
  */
 export class CanonicalGraph {
-  private readonly runs = new Map<string, { lines: LinedTriple[]; fromOne: boolean; last: number }>();
-  private added = 0;
+  private readonly runs = new Map<string, SubjectRun>();
 
   /** One entity's lines, in canonical order (as `canonicalOrder` gives them). */
   add(lines: readonly LinedTriple[]): void {
-    const entity = this.added++;
-    for (const lined of lines) {
-      const subject = lined.triple.subject;
+    for (let start = 0; start < lines.length; ) {
+      const subject = (lines[start] as LinedTriple).triple.subject;
+      let end = start + 1;
+      while (end < lines.length && (lines[end] as LinedTriple).triple.subject === subject) end++;
+      const segment = lines.slice(start, end);
+      start = end;
       const run = this.runs.get(subject);
-      if (!run) this.runs.set(subject, { lines: [lined], fromOne: true, last: entity });
-      else {
-        run.lines.push(lined);
-        if (run.last !== entity) run.fromOne = false;
+      if (!run) {
+        this.runs.set(subject, { text: segment.map((t) => t.line).join(''), triples: segment.map((t) => t.triple), fromOne: true });
+      } else {
+        // In canonical order a subject's lines are together, so a second segment comes from another entity.
+        for (const lined of segment) run.triples.push(lined.triple);
+        run.fromOne = false;
       }
     }
   }
 
-  /** Every line added, in canonical order, each once: what `canonicalOrder` of them all would give. */
-  inOrder(): LinedTriple[] {
+  /** Every triple added, in canonical order, each once (what `canonicalOrder` of them all gives): as N-Quads text in parts, and as triples. */
+  inOrder(): { nquads: string[]; triples: Triple[] } {
     const keyed = [...this.runs.keys()].map((subject) => ({ key: `<${subject}>`, subject }));
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const all: LinedTriple[] = [];
+    const nquads: string[] = [];
+    const triples: Triple[] = [];
     for (const { subject } of keyed) {
       const run = this.runs.get(subject);
       if (!run) continue;
-      // A subject that several entities describe: merge their lines (and drop repeats) as the whole graph would.
-      for (const lined of run.fromOne ? run.lines : canonicalOrder(run.lines)) all.push(lined);
+      if (run.fromOne) {
+        nquads.push(run.text);
+        for (const triple of run.triples) triples.push(triple);
+      } else {
+        // A subject that several entities describe: merge their lines (and drop repeats) as the whole graph would.
+        const merged = canonicalOrder(run.triples);
+        nquads.push(merged.map((t) => t.line).join(''));
+        for (const lined of merged) triples.push(lined.triple);
+      }
     }
-    return all;
+    return { nquads, triples };
   }
 }

@@ -19,8 +19,11 @@ describe('the whole graph from entities already in order', () => {
     ];
     const graph = new CanonicalGraph();
     for (const entity of entities) graph.add(canonicalOrder(entity));
-    const expected = canonicalOrder(entities.flat()).map((t) => t.line);
-    expect(graph.inOrder().map((t) => t.line)).toEqual(expected);
+    const canonical = canonicalOrder(entities.flat());
+    const expected = canonical.map((t) => t.line);
+    const { nquads, triples } = graph.inOrder();
+    expect(nquads.join('')).toBe(expected.join(''));
+    expect(triples).toEqual(canonical.map((t) => t.triple));
     expect(expected).toHaveLength(9);
     expect(expected[0]).toBe(`<${BASE}a-b> <${BASE}p> "4" .\n`);
   });
