@@ -42,8 +42,19 @@ export function digestOf(digests: readonly FileDigest[], path: string): FileDige
   return found;
 }
 
-/** Refuse a path already in the release: two publishers writing one file would silently lose one of them. */
+/**
+ * A path inside the release, written one way only: segments joined by `/`, none empty, `.` or `..`,
+ * no backslash. Checked as text rather than by resolving it (which showed in profiles at 60,000
+ * files), and stricter: `a/../b` would otherwise claim a second name for `b`.
+ */
+const RELEASE_PATH = /^(?!\.{1,2}(?:\/|$))(?!.*\/\.{1,2}(?:\/|$))[^/\\\0]+(?:\/[^/\\\0]+)*$/;
+
+/**
+ * Refuse a path that is not a plain relative path inside the release, or one already in it: two
+ * publishers writing one file would silently lose one of them.
+ */
 export function claimPath(claimed: Set<string>, path: string): void {
+  if (!RELEASE_PATH.test(path)) throw new Error(`artifact path escapes the release or is not a plain relative path: ${path}`);
   if (claimed.has(path)) throw new Error(`artifact written twice: ${path}`);
   claimed.add(path);
 }

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MemoryOutput } from '../../src/publish/output.js';
 import type { Artifact } from '../../src/publish/types.js';
 import { writeRelease, writeReleaseAtomically } from '../../src/write.js';
 
@@ -65,6 +66,8 @@ describe('writing a release', () => {
       await expect(writeReleaseAtomically(path.join(root, 'dist'), [{ path: bad, content: 'x', mediaType: 'text/plain' }]), bad).rejects.toThrow(/escapes the release/);
     }
     expect(await readdir(root)).toEqual([]);
+    // The in-memory output (tests, compileRelease) refuses the same paths.
+    await expect(new MemoryOutput().add({ path: 'a/../b', content: 'x', mediaType: 'text/plain' })).rejects.toThrow(/escapes the release/);
     await writeReleaseAtomically(path.join(root, 'dist'), [{ path: '.well-known/a..b', content: 'x', mediaType: 'text/plain' }]);
     expect(await readFile(path.join(root, 'dist', '.well-known', 'a..b'), 'utf8')).toBe('x');
   });
