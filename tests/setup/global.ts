@@ -1,0 +1,22 @@
+/**
+ * Once before any test runs (vitest globalSetup):
+ * - compile the toolkit. A few tests run what users run, the compiled CLI or a worker thread that
+ *   only loads from lib/; compiling here, once, means no two test files rewrite lib/ at the same time;
+ * - give the run a temporary folder of its own (TMPDIR, which os.tmpdir() and the test workers
+ *   inherit), removed at the end, so the many releases the tests write do not pile up in /tmp.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export default async function setup(): Promise<() => void> {
+  await promisify(execFile)('npm', ['run', 'compile'], { cwd: ROOT });
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'partnership-tests-'));
+  process.env.TMPDIR = scratch;
+  return () => rmSync(scratch, { recursive: true, force: true });
+}
