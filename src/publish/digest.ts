@@ -13,16 +13,12 @@ export interface FileDigest {
   sha256: string;
 }
 
-export function digest(artifact: Artifact): FileDigest {
+/** The digest of a file held whole (the in-memory output joins a file given in parts when it is added). */
+export function digest(artifact: Artifact & { content: string | Uint8Array }): FileDigest {
   // Hash and measure text as UTF-8 without encoding a copy.
-  const parts = typeof artifact.content === 'string' || artifact.content instanceof Uint8Array ? [artifact.content] : artifact.content;
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for (const part of parts) {
-    bytes += typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.byteLength;
-    hash.update(part);
-  }
-  return { path: artifact.path, mediaType: artifact.mediaType, bytes, sha256: hash.digest('hex') };
+  const { content } = artifact;
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+  return { path: artifact.path, mediaType: artifact.mediaType, bytes, sha256: createHash('sha256').update(content).digest('hex') };
 }
 
 export class MissingArtifactError extends Error {}

@@ -9,10 +9,7 @@
 import { Document, type Pair, Scalar, YAMLMap } from 'yaml';
 import { formatYaml, kindOrder } from '../fmt/format.js';
 import type { KindInfo, ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
-
 import { PLACEHOLDER } from './placeholder.js';
-
-export { PLACEHOLDER };
 
 export type IdProblem = { problem: 'malformed'; pattern: string } | { problem: 'no-files' };
 
