@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../src/model/catalog.js';
-import { validateDataDir } from '../src/validate.js';
+import { validateDataDir } from '../src/validate/index.js';
 import { compiledRelease, FICTIONAL_DATA, REAL_DATA } from './helpers/fixture.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));

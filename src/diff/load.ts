@@ -11,7 +11,7 @@ import { hasErrors } from '../diagnostics.js';
 import type { RawFile } from '../load/files.js';
 import type { Catalog, Fields } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
-import { validateDataDir, validateFiles } from '../validate.js';
+import { validateDataDir, validateFiles } from '../validate/index.js';
 import type { Version, VersionRecord } from './compare.js';
 
 export const RELEASE_RECORDS = 'records.json';

@@ -1,7 +1,7 @@
 import { type Catalog } from '../model/catalog.js';
-import { cellText, formatCsv } from '../tabular/csv.js';
-import { tableRows } from '../tabular/rows.js';
-import { type TableSpec, tableSpecs } from '../tabular/tables.js';
+import { cellText, formatCsv } from '../compile/tabular/csv.js';
+import { tableRows } from '../compile/tabular/rows.js';
+import { type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
 import type { Artifact, Publisher } from './types.js';
 
 export const CSV_MEDIA_TYPE = 'text/csv';

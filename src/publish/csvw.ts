@@ -3,17 +3,17 @@
  * CSVW processor can check the CSVs and turn each row into the same RDF
  * resources as the linked-data dumps (same IRIs, same predicates).
  */
-import { dataPrefixes, expandCurie, type PrefixMap } from '../rdf/prefixes.js';
-import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../tabular/csv.js';
-import { foreignKeys } from '../tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
+import { dataPrefixes, expandCurie, type PrefixMap } from '../compile/rdf/prefixes.js';
+import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../compile/tabular/csv.js';
+import { foreignKeys } from '../compile/tabular/keys.js';
+import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
 import {
   flattenedObjectTemplate,
   referenceTemplate,
   rowHolderTemplate,
   rowSubjectTemplate,
-} from '../tabular/templates.js';
-import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../tabular/types.js';
+} from '../compile/tabular/templates.js';
+import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../compile/tabular/types.js';
 import type { PublishContext, Publisher } from './types.js';
 
 type Json = { [key: string]: unknown };

@@ -2,10 +2,10 @@
  * `DATA-DICTIONARY.md`: every table and column of the CSV release, generated
  * from the schema model, for people who load the tables into their tools.
  */
-import { CSV_CONVENTIONS } from '../tabular/csv.js';
-import { foreignKeys } from '../tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
-import { rowSubjectTemplate } from '../tabular/templates.js';
+import { CSV_CONVENTIONS } from '../compile/tabular/csv.js';
+import { foreignKeys } from '../compile/tabular/keys.js';
+import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
+import { rowSubjectTemplate } from '../compile/tabular/templates.js';
 import type { PublishContext, Publisher } from './types.js';
 
 /** Markdown table cells: no line breaks, pipes escaped. */

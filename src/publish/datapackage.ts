@@ -5,10 +5,10 @@
  */
 import { entityIri } from '../model/iri.js';
 import { recordsOf } from '../model/catalog.js';
-import { CSV_LINE_TERMINATOR } from '../tabular/csv.js';
-import { foreignKeys } from '../tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../tabular/tables.js';
-import { PARTIAL_DATE_PATTERN, unanchored } from '../tabular/types.js';
+import { CSV_LINE_TERMINATOR } from '../compile/tabular/csv.js';
+import { foreignKeys } from '../compile/tabular/keys.js';
+import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
+import { PARTIAL_DATE_PATTERN, unanchored } from '../compile/tabular/types.js';
 import { digestOf, type FileDigest } from './digest.js';
 import type { PublishContext, Publisher } from './types.js';
 

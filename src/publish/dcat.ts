@@ -4,7 +4,7 @@
  * SHA-256, licence, version and issue date. Every node has an IRI.
  */
 import { entityIri } from '../model/iri.js';
-import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../rdf/prefixes.js';
+import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../compile/rdf/prefixes.js';
 import type { FileDigest } from './digest.js';
 import type { PublishContext, Publisher } from './types.js';
 

@@ -10,10 +10,10 @@
  * offline, on the whole graph and on every entity's document; the build does not
  * run jsonld.js, whose expansion would cost more than the rest of the release.
  */
-import { describeCatalog, type RdfNode } from '../rdf/graph.js';
-import { compactNode, type JsonObject } from '../rdf/jsonld.js';
-import { dataPrefixes, type PrefixMap } from '../rdf/prefixes.js';
-import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from '../rdf/terms.js';
+import { describeCatalog, type RdfNode } from '../compile/rdf/graph.js';
+import { compactNode, type JsonObject } from '../compile/rdf/jsonld.js';
+import { dataPrefixes, type PrefixMap } from '../compile/rdf/prefixes.js';
+import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from '../compile/rdf/terms.js';
 import type { Artifact, PublishContext, Publisher } from './types.js';
 
 export const JSONLD_MEDIA_TYPE = 'application/ld+json';

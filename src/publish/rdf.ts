@@ -4,8 +4,8 @@
  * its prefixes) and `site/<id>.ttl`, each entity's own triples. The triples come
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
-import { CanonicalGraph, canonicalOrder, nodeTriples } from '../rdf/quads.js';
-import { turtleSerializer } from '../rdf/turtle.js';
+import { CanonicalGraph, canonicalOrder, nodeTriples } from '../compile/rdf/quads.js';
+import { turtleSerializer } from '../compile/rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
 import type { Publisher } from './types.js';
 

@@ -3,10 +3,10 @@
  * (the project vocabulary) and `shapes.ttl` (SHACL shapes), both generated
  * from the schema model.
  */
-import { schemaFilePrefixes } from '../rdf/prefixes.js';
-import { shapesPrefixes, shapesStatements } from '../rdf/shacl.js';
-import { turtleDescription } from '../rdf/turtle.js';
-import { vocabularyStatements } from '../rdf/vocab.js';
+import { schemaFilePrefixes } from '../compile/rdf/prefixes.js';
+import { shapesPrefixes, shapesStatements } from '../compile/rdf/shacl.js';
+import { turtleDescription } from '../compile/rdf/turtle.js';
+import { vocabularyStatements } from '../compile/rdf/vocab.js';
 import type { Publisher } from './types.js';
 
 export const VOCAB_PATH = 'vocab.ttl';

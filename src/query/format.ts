@@ -3,8 +3,8 @@
  * CURIEs where a prefix fits), SPARQL 1.1 JSON results, or CSV (RFC 4180, the
  * plain values, as SPARQL's CSV results format writes them).
  */
-import { compactToCurie, type PrefixMap } from '../rdf/prefixes.js';
-import { formatCsv } from '../tabular/csv.js';
+import { compactToCurie, type PrefixMap } from '../compile/rdf/prefixes.js';
+import { formatCsv } from '../compile/tabular/csv.js';
 import type { QueryResult, SparqlJsonTerm } from './run.js';
 
 // Here rather than beside the store, so the CLI can offer the choices without loading Oxigraph.

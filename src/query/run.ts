@@ -4,7 +4,7 @@
  * `doco:Paragraph` or `eli:cites` work as written in the README.
  */
 import oxigraph from 'oxigraph';
-import type { PrefixMap } from '../rdf/prefixes.js';
+import type { PrefixMap } from '../compile/rdf/prefixes.js';
 
 export class QuerySyntaxError extends Error {}
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { listYamlFiles } from '../../src/load/files.js';
 import type { Catalog } from '../../src/model/catalog.js';
-import { validateDataDir } from '../../src/validate.js';
+import { validateDataDir } from '../../src/validate/index.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
 
 function countsByKind(catalog: Catalog): Record<string, number> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/index.js';
 import { main } from '../../src/cli/main.js';
 import { diffVersions, type Version } from '../../src/diff/compare.js';
 import { readSchemaSet } from '../../src/schema/read.js';

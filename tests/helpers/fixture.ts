@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { compileRelease } from '../../src/build.js';
+import { compileRelease } from '../../src/build/index.js';
 import type { Publisher } from '../../src/publish/types.js';
-import { validateDataDir } from '../../src/validate.js';
+import { validateDataDir } from '../../src/validate/index.js';
 
 export const FICTIONAL_DATA = fileURLToPath(new URL('../fixtures/fictional/data/', import.meta.url));
 

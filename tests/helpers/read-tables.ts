@@ -6,8 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import type { Fields } from '../../src/model/catalog.js';
 import type { SchemaSet } from '../../src/schema/model.js';
-import { unescapeFormula } from '../../src/tabular/csv.js';
-import type { Column, TableSpec } from '../../src/tabular/tables.js';
+import { unescapeFormula } from '../../src/compile/tabular/csv.js';
+import type { Column, TableSpec } from '../../src/compile/tabular/tables.js';
 
 export interface ReadRecord {
   kind: string;

@@ -10,8 +10,8 @@ import { datasetRecord } from '../../src/model/catalog.js';
 import { entityIri } from '../../src/model/iri.js';
 import { entityDocument, entityDocumentPath, entityDocumentText, graphDocument, graphDocumentParts, linkedData } from '../../src/publish/jsonld.js';
 import type { PublishContext } from '../../src/publish/types.js';
-import { jsonldToNQuads } from '../../src/rdf/loader.js';
-import { canonicalNQuads, type Triple } from '../../src/rdf/quads.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/loader.js';
+import { canonicalNQuads, type Triple } from '../../src/compile/rdf/quads.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 
 let real: Release;

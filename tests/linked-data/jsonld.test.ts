@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectInfo, PropertyInfo } from '../../src/schema/model.js';
-import { compileRelease } from '../../src/build.js';
+import { compileRelease } from '../../src/build/index.js';
 import { entityDocumentPath, jsonldDocuments } from '../../src/publish/jsonld.js';
 import { rdfDumps } from '../../src/publish/rdf.js';
-import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/rdf/loader.js';
-import { contextTerms, jsonldContext, termIndex } from '../../src/rdf/terms.js';
+import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/compile/rdf/loader.js';
+import { contextTerms, jsonldContext, termIndex } from '../../src/compile/rdf/terms.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
 

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/diagnostics.js';
 import { loadNQuads, type QueryResult, runQuery } from '../../src/query/run.js';
-import { dataPrefixes } from '../../src/rdf/prefixes.js';
-import { writeReleaseAtomically } from '../../src/write.js';
+import { dataPrefixes } from '../../src/compile/rdf/prefixes.js';
+import { writeReleaseAtomically } from '../../src/build/staging.js';
 import { compiledRelease, REAL_DATA } from '../helpers/fixture.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';

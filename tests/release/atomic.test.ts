@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/index.js';
 import { PUBLISHERS } from '../../src/publish/index.js';
 import type { Artifact, Publisher } from '../../src/publish/types.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';

@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type * as BuildModule from '../../src/build.js';
-import type * as BuildThreadModule from '../../src/build-thread.js';
+import type * as BuildModule from '../../src/build/index.js';
+import type * as BuildThreadModule from '../../src/build/thread.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 const LIB = new URL('../../lib/', import.meta.url);
-const { build } = (await import(new URL('build.js', LIB).href)) as typeof BuildModule;
-const { buildOnThread } = (await import(new URL('build-thread.js', LIB).href)) as typeof BuildThreadModule;
+const { build } = (await import(new URL('build/index.js', LIB).href)) as typeof BuildModule;
+const { buildOnThread } = (await import(new URL('build/thread.js', LIB).href)) as typeof BuildThreadModule;
 const INVALID = fileURLToPath(new URL('../fixtures/validate/duplicate-id/data/', import.meta.url));
 
 describe('a build on the build thread', () => {

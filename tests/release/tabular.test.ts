@@ -3,9 +3,9 @@ import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityIri } from '../../src/model/iri.js';
 import { isDistribution } from '../../src/publish/dcat.js';
-import { dataPrefixes, expandCurie } from '../../src/rdf/prefixes.js';
-import { foreignKeys } from '../../src/tabular/keys.js';
-import { tableSpecs, type TableSpec } from '../../src/tabular/tables.js';
+import { dataPrefixes, expandCurie } from '../../src/compile/rdf/prefixes.js';
+import { foreignKeys } from '../../src/compile/tabular/keys.js';
+import { tableSpecs, type TableSpec } from '../../src/compile/tabular/tables.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
 import { parseCsv, readTables } from '../helpers/read-tables.js';
 

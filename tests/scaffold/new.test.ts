@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { formatYaml, kindOrder } from '../../src/fmt/format.js';
 import { kindOrThrow, type PropertyInfo } from '../../src/schema/model.js';
 import { readSchemaSet } from '../../src/schema/read.js';
-import { validateDataDir } from '../../src/validate.js';
+import { validateDataDir } from '../../src/validate/index.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 /** A new record of every kind that has its own files (the dataset is one per folder: tested apart). */

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { jsonldToNQuads } from '../../src/rdf/loader.js';
+import { build } from '../../src/build/index.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/loader.js';
 import { createSiteServer } from '../../src/serve/server.js';
 import { REAL_DATA } from '../helpers/fixture.js';
 

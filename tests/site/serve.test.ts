@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/index.js';
 import { negotiate } from '../../src/serve/negotiate.js';
 import { main } from '../../src/cli/main.js';
 import { startSiteServer } from '../../src/serve/server.js';

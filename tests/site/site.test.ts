@@ -6,7 +6,7 @@ import { MissingArtifactError, sha256Hex } from '../../src/publish/digest.js';
 import { PUBLISHERS } from '../../src/publish/index.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
-import { jsonldToNQuads } from '../../src/rdf/loader.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/loader.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;

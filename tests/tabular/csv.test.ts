@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, escapeFormula, formatCsv, unescapeFormula } from '../../src/tabular/csv.js';
-import { singular, snakeCase } from '../../src/tabular/naming.js';
+import { cellText, escapeFormula, formatCsv, unescapeFormula } from '../../src/compile/tabular/csv.js';
+import { singular, snakeCase } from '../../src/compile/tabular/naming.js';
 import { parseCsv } from '../helpers/read-tables.js';
 
 describe('formula escaping', () => {

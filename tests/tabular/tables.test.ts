@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchemaSet, type JsonSchema, SchemaModelError } from '../../src/schema/model.js';
 import { readSchemaSet } from '../../src/schema/read.js';
-import { tableSpecs } from '../../src/tabular/tables.js';
+import { tableSpecs } from '../../src/compile/tabular/tables.js';
 
 const columnsOf = async (name: string) => {
   const table = tableSpecs(await readSchemaSet()).find((t) => t.name === name);

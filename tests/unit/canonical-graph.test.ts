@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CanonicalGraph, canonicalOrder, type Triple } from '../../src/rdf/quads.js';
+import { CanonicalGraph, canonicalOrder, type Triple } from '../../src/compile/rdf/quads.js';
 
 const BASE = 'https://example.org/';
 const triple = (subject: string, predicate: string, value: string): Triple => ({

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readYamlFiles } from '../../src/load/files.js';
 import type { SchemaSet } from '../../src/schema/model.js';
 import { readSchemaSet } from '../../src/schema/read.js';
-import { validateFiles } from '../../src/validate.js';
+import { validateFiles } from '../../src/validate/index.js';
 
 const CASES = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 

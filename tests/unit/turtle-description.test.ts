@@ -2,11 +2,11 @@ import { DataFactory, Writer } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRecord } from '../../src/model/catalog.js';
 import { SHAPES_PATH, VOCAB_PATH, vocabularyAndShapes } from '../../src/publish/schema-files.js';
-import type { PrefixMap } from '../../src/rdf/prefixes.js';
-import { schemaFilePrefixes } from '../../src/rdf/prefixes.js';
-import { shapesPrefixes, shapesStatements } from '../../src/rdf/shacl.js';
-import { type DescriptionStatement, type DescriptionTerm, literal, namedNode, turtleDescription } from '../../src/rdf/turtle.js';
-import { vocabularyStatements } from '../../src/rdf/vocab.js';
+import type { PrefixMap } from '../../src/compile/rdf/prefixes.js';
+import { schemaFilePrefixes } from '../../src/compile/rdf/prefixes.js';
+import { shapesPrefixes, shapesStatements } from '../../src/compile/rdf/shacl.js';
+import { type DescriptionStatement, type DescriptionTerm, literal, namedNode, turtleDescription } from '../../src/compile/rdf/turtle.js';
+import { vocabularyStatements } from '../../src/compile/rdf/vocab.js';
 import { compiledRelease, FICTIONAL_DATA, REAL_DATA, type Release } from '../helpers/fixture.js';
 import { endSynchronously } from '../helpers/n3.js';
 

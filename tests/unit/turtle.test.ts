@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRecord } from '../../src/model/catalog.js';
 import { linkedData } from '../../src/publish/jsonld.js';
 import type { PublishContext } from '../../src/publish/types.js';
-import type { RdfLiteral, RdfNode } from '../../src/rdf/graph.js';
-import type { PrefixMap } from '../../src/rdf/prefixes.js';
-import { nodeTriples, type Triple, tripleLine } from '../../src/rdf/quads.js';
-import { sortedTriples, turtle, turtleSerializer } from '../../src/rdf/turtle.js';
-import { validateDataDir } from '../../src/validate.js';
+import type { RdfLiteral, RdfNode } from '../../src/compile/rdf/graph.js';
+import type { PrefixMap } from '../../src/compile/rdf/prefixes.js';
+import { nodeTriples, type Triple, tripleLine } from '../../src/compile/rdf/quads.js';
+import { sortedTriples, turtle, turtleSerializer } from '../../src/compile/rdf/turtle.js';
+import { validateDataDir } from '../../src/validate/index.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
 import { endSynchronously } from '../helpers/n3.js';
 

@@ -9,8 +9,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type * as ValidateModule from '../../src/validate.js';
-import type * as HelperModule from '../../src/validate-helper.js';
+import type * as ValidateModule from '../../src/validate/index.js';
+import type * as HelperModule from '../../src/validate/helper-thread.js';
 import type * as SchemaReadModule from '../../src/schema/read.js';
 import type * as FilesModule from '../../src/load/files.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
@@ -19,8 +19,8 @@ const LIB = new URL('../../lib/', import.meta.url);
 const CASES_DIR = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 const lib = async <T>(file: string) => (await import(new URL(file, LIB).href)) as T;
 
-const { validateDataDir } = await lib<typeof ValidateModule>('validate.js');
-const { startValidationHelper } = await lib<typeof HelperModule>('validate-helper.js');
+const { validateDataDir } = await lib<typeof ValidateModule>('validate/index.js');
+const { startValidationHelper } = await lib<typeof HelperModule>('validate/helper-thread.js');
 const { readSchemaSet } = await lib<typeof SchemaReadModule>('schema/read.js');
 const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
 

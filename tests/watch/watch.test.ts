@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { validateDataDir } from '../../src/validate.js';
+import { validateDataDir } from '../../src/validate/index.js';
 import { diffDiagnostics, formatDiagnosticsDiff } from '../../src/watch/diff.js';
 import { watchValidate } from '../../src/watch/watch.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { EXIT } from '../../diagnostics.js';
 import { formatQueryResult, QUERY_FORMATS, type QueryFormat } from '../../query/format.js';
-import { type PrefixMap, VOCABULARIES } from '../../rdf/prefixes.js';
+import { type PrefixMap, VOCABULARIES } from '../../compile/rdf/prefixes.js';
 import type { CliIo } from '../io.js';
 
 export interface QueryOptions {

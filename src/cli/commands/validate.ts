@@ -18,7 +18,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const dataDir = path.resolve(io.cwd, options.data);
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
   if (!(await foldersExist('validate', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
-  const { validateDataDir } = await import('../../validate.js');
+  const { validateDataDir } = await import('../../validate/index.js');
   const { diagnostics } = await validateDataDir({ dataDir, schemaDir });
   const shown = displayPaths(diagnostics, options.data, io.cwd);
   const output = formatDiagnostics(options.format, shown);
@@ -36,7 +36,7 @@ export async function runValidateWatch(options: ValidateOptions, io: CliIo, sign
     io.stderr(`partnership validate: --debounce must be a number of milliseconds\n`);
     return EXIT.usage;
   }
-  const [{ validateDataDir }, { watchValidate }] = await Promise.all([import('../../validate.js'), import('../../watch/watch.js')]);
+  const [{ validateDataDir }, { watchValidate }] = await Promise.all([import('../../validate/index.js'), import('../../watch/watch.js')]);
   const validate = async () => displayPaths((await validateDataDir({ dataDir, schemaDir })).diagnostics, options.data, io.cwd);
   await watchValidate({ dataDir, debounceMs, validate, write: io.stdout, signal });
   return EXIT.ok;

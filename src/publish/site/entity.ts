@@ -2,7 +2,7 @@
 import { entityIri } from '../../model/iri.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
-import { dataPrefixes, expandCurie } from '../../rdf/prefixes.js';
+import { dataPrefixes, expandCurie } from '../../compile/rdf/prefixes.js';
 import { isReference, type SiteContext } from './context.js';
 import { documentBody } from './document.js';
 import { type Html, html } from './html.js';

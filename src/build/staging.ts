@@ -11,8 +11,8 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { byPath, claimPath, type FileDigest } from './publish/digest.js';
-import type { Artifact, ReleaseOutput } from './publish/types.js';
+import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
+import type { Artifact, ReleaseOutput } from '../publish/types.js';
 
 /**
  * The writer thread, as source (a worker needs a file or source text, and the

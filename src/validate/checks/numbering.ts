@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { EntityRecord } from '../model/catalog.js';
-import { recordsOf } from '../model/catalog.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { EntityRecord } from '../../model/catalog.js';
+import { recordsOf } from '../../model/catalog.js';
 import type { Check, CheckContext } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
 

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../model/catalog.js';
+import type { EntityRecord } from '../../model/catalog.js';
 import type { Check } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
 

@@ -1,10 +1,10 @@
 import type { Node } from 'yaml';
-import type { Diagnostic, DiagnosticCode, Position, RelatedLocation } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
-import type { ParsedFile } from '../load/parse.js';
-import { joinPointer, locateNode, spanOf } from '../load/locate.js';
-import type { Catalog, EntityRecord } from '../model/catalog.js';
-import type { SchemaSet } from '../schema/model.js';
+import type { Diagnostic, DiagnosticCode, Position, RelatedLocation } from '../../diagnostics.js';
+import { FILE_START } from '../../diagnostics.js';
+import type { ParsedFile } from '../../load/parse.js';
+import { joinPointer, locateNode, spanOf } from '../../load/locate.js';
+import type { Catalog, EntityRecord } from '../../model/catalog.js';
+import type { SchemaSet } from '../../schema/model.js';
 
 /** The parsed data files by path, for placing a report: a file may be parsed only when asked for. */
 export interface ParsedFiles {
@@ -23,7 +23,7 @@ export interface Check {
   run(context: CheckContext): Diagnostic[];
 }
 
-/** A check of one file on its own, run where the file is parsed (see validate-file.ts). */
+/** A check of one file on its own, run where the file is parsed (see validate/file.ts). */
 export interface FileCheck {
   name: string;
   run(file: ParsedFile): Diagnostic[];

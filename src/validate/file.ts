@@ -1,15 +1,15 @@
 /**
  * The per-file half of validation: decode, parse, schema-check and run the
  * single-file checks on one data file. It needs nothing from other files, so a
- * large data folder can share the files out between two threads (validate-helper).
+ * large data folder can share the files out between two threads (helper-thread.ts).
  */
 import { FILE_CHECKS } from './checks/index.js';
-import type { Diagnostic } from './diagnostics.js';
-import type { RawFile } from './load/files.js';
-import { type ParsedFile, parseDataFile } from './load/parse.js';
-import { schemaDiagnostics } from './schema/errors.js';
-import { kindForFile, type SchemaSet } from './schema/model.js';
-import { createValidators, type KindValidator } from './schema/validator.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RawFile } from '../load/files.js';
+import { type ParsedFile, parseDataFile } from '../load/parse.js';
+import { schemaDiagnostics } from '../schema/errors.js';
+import { kindForFile, type SchemaSet } from '../schema/model.js';
+import { createValidators, type KindValidator } from '../schema/validator.js';
 
 /** What the rest of validation needs of a file: serialisable, so another thread can make it. */
 export interface FileValidation {

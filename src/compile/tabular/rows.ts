@@ -1,5 +1,5 @@
-import type { Catalog, EntityRecord, Fields } from '../model/catalog.js';
-import { entityIri } from '../model/iri.js';
+import type { Catalog, EntityRecord, Fields } from '../../model/catalog.js';
+import { entityIri } from '../../model/iri.js';
 import type { CellSource, TableOwner, TableSpec } from './tables.js';
 
 /** A cell before it is written as text: undefined is an empty (null) cell. */

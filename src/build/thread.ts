@@ -10,8 +10,8 @@
  * This module is both sides: the main thread's call, and the worker's loop.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { build, type BuildOptions, type BuildResult } from './build.js';
-import { listYamlFiles } from './load/files.js';
+import { build, type BuildOptions, type BuildResult } from './index.js';
+import { listYamlFiles } from '../load/files.js';
 
 const ROLE = 'partnership-build-thread';
 

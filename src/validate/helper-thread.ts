@@ -6,9 +6,9 @@
  * thread's handle, and the helper's loop when it runs as the worker.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { RawFile } from './load/files.js';
-import { buildSchemaSet, type JsonSchema, type SchemaSet } from './schema/model.js';
-import { type FileValidation, validateFile } from './validate-file.js';
+import type { RawFile } from '../load/files.js';
+import { buildSchemaSet, type JsonSchema, type SchemaSet } from '../schema/model.js';
+import { type FileValidation, validateFile } from './file.js';
 
 const ROLE = 'partnership-validate-helper';
 

@@ -1,8 +1,8 @@
 import { visit } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
-import { spanOf } from '../load/locate.js';
-import { PLACEHOLDER } from '../scaffold/placeholder.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { FILE_START } from '../../diagnostics.js';
+import { spanOf } from '../../load/locate.js';
+import { PLACEHOLDER } from '../../scaffold/placeholder.js';
 import type { FileCheck } from './context.js';
 
 /**

@@ -3,7 +3,7 @@
  * found in the schema model (predicates, classes, and the code lists published
  * as IRIs), each with a label and the schema's description as its comment.
  */
-import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
+import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
 import { expandCurie, PROJECT_PREFIX, projectNamespace, projectVocabularyIri, schemaFilePrefixes } from './prefixes.js';
 import { rdfPredicates, valueShape } from './terms.js';
 import { type DescriptionStatement, literal, namedNode } from './turtle.js';

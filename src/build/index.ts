@@ -1,13 +1,13 @@
-import type { Diagnostic } from './diagnostics.js';
-import { hasErrors } from './diagnostics.js';
-import { type Catalog, datasetRecord } from './model/catalog.js';
-import type { FileDigest } from './publish/digest.js';
-import { PUBLISHERS } from './publish/index.js';
-import { type HeldArtifact, MemoryOutput, publishAll } from './publish/output.js';
-import type { PublishContext, Publisher, ReleaseOutput } from './publish/types.js';
-import type { SchemaSet } from './schema/model.js';
-import { type DataLocation, validateDataDir } from './validate.js';
-import { writeRelease } from './write.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { hasErrors } from '../diagnostics.js';
+import { type Catalog, datasetRecord } from '../model/catalog.js';
+import type { FileDigest } from '../publish/digest.js';
+import { PUBLISHERS } from '../publish/index.js';
+import { type HeldArtifact, MemoryOutput, publishAll } from '../publish/output.js';
+import type { PublishContext, Publisher, ReleaseOutput } from '../publish/types.js';
+import type { SchemaSet } from '../schema/model.js';
+import { type DataLocation, validateDataDir } from '../validate/index.js';
+import { writeRelease } from './staging.js';
 
 export interface BuildOptions extends DataLocation {
   outDir: string;

@@ -4,8 +4,8 @@
  * or as-is). A schema property published under two predicates (mirrored terms)
  * uses two terms, so every property maps to a term and nothing is dropped.
  */
-import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
-import { SchemaModelError } from '../schema/model.js';
+import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
+import { SchemaModelError } from '../../schema/model.js';
 import { dataPrefixes } from './prefixes.js';
 
 /**

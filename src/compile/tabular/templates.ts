@@ -6,7 +6,7 @@
  * (`…/person/x#roles-1`), deeper objects extending the fragment. `{+name}` is
  * reserved expansion, so the '/' in ids is not percent-encoded.
  */
-import { entityIri, objectIri } from '../model/iri.js';
+import { entityIri, objectIri } from '../../model/iri.js';
 import type { Column, TableSpec } from './tables.js';
 
 function variable(column: Column | undefined, reserved: boolean): string {

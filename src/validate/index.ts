@@ -1,15 +1,15 @@
 import type { ParsedFiles } from './checks/context.js';
 import { CHECKS } from './checks/index.js';
-import type { Diagnostic } from './diagnostics.js';
-import { sortDiagnostics } from './diagnostics.js';
-import type { RawFile } from './load/files.js';
-import { listYamlFiles, readYamlFiles } from './load/files.js';
-import { type ParsedFile, parseDataFile } from './load/parse.js';
-import { type Catalog, type ClassifiedValue, linkCatalog } from './model/catalog.js';
-import type { SchemaSet } from './schema/model.js';
-import { readSchemaSet } from './schema/read.js';
-import { type FileValidation, validateFile } from './validate-file.js';
-import { startValidationHelper, type ValidationHelper } from './validate-helper.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { RawFile } from '../load/files.js';
+import { listYamlFiles, readYamlFiles } from '../load/files.js';
+import { type ParsedFile, parseDataFile } from '../load/parse.js';
+import { type Catalog, type ClassifiedValue, linkCatalog } from '../model/catalog.js';
+import type { SchemaSet } from '../schema/model.js';
+import { readSchemaSet } from '../schema/read.js';
+import { type FileValidation, validateFile } from './file.js';
+import { startValidationHelper, type ValidationHelper } from './helper-thread.js';
 
 export interface Validation {
   catalog: Catalog;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import type { Check } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
 

@@ -9,7 +9,7 @@ import {
   type RdfAnnotation,
   type SchemaSet,
   SchemaModelError,
-} from '../schema/model.js';
+} from '../../schema/model.js';
 import { singular, snakeCase } from './naming.js';
 
 export type CellType = 'string' | 'integer' | 'number' | 'boolean';

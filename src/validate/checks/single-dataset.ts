@@ -1,5 +1,5 @@
-import { FILE_START } from '../diagnostics.js';
-import { recordsOf } from '../model/catalog.js';
+import { FILE_START } from '../../diagnostics.js';
+import { recordsOf } from '../../model/catalog.js';
 import type { Check } from './context.js';
 import { diagnosticAt, placeOf } from './context.js';
 

@@ -5,8 +5,8 @@
  * class, language, pattern and allowed values. Shapes have IRIs under
  * `<base>shapes#`; only SHACL's own lists (sh:in, sh:or) are RDF collections.
  */
-import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
-import { kindOrThrow, SchemaModelError } from '../schema/model.js';
+import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
+import { kindOrThrow, SchemaModelError } from '../../schema/model.js';
 import { expandCurie, type PrefixMap, schemaFilePrefixes } from './prefixes.js';
 import { rdfPredicates, valueShape } from './terms.js';
 import { type DescriptionStatement, literal, namedNode } from './turtle.js';

@@ -4,10 +4,10 @@
  * and the schema model. The JSON-LD, N-Quads and Turtle are serialisations of
  * these nodes, so they describe one graph.
  */
-import type { Catalog, EntityRecord, Fields } from '../model/catalog.js';
-import { entityIri, objectIri } from '../model/iri.js';
-import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
-import { kindOrThrow } from '../schema/model.js';
+import type { Catalog, EntityRecord, Fields } from '../../model/catalog.js';
+import { entityIri, objectIri } from '../../model/iri.js';
+import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
+import { kindOrThrow } from '../../schema/model.js';
 import { dataPrefixes, expandCurie, type PrefixMap } from './prefixes.js';
 import { rdfPredicates, type ValueShape, valueShape } from './terms.js';
 
