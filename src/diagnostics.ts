@@ -57,7 +57,6 @@ export const DIAGNOSTIC_CODES = {
   DATASET_MISSING: 'The data folder has no dataset description.',
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',
   PLACEHOLDER: 'A TODO placeholder written by `partnership new` is still in the file.',
-  INTERNAL: 'An internal fault in the toolkit.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,19 +1,25 @@
+/** The pipeline: load -> validate -> link -> compile -> publish, streamed into a staging folder swapped in at the end. */
+import { compile, type CompileOptions } from '../compile/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasErrors } from '../diagnostics.js';
-import { type Catalog, datasetRecord } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog.js';
 import type { FileDigest } from '../publish/digest.js';
-import { PUBLISHERS } from '../publish/index.js';
+import { DESCRIBERS, PUBLISHERS } from '../publish/index.js';
 import { type HeldArtifact, MemoryOutput, publishAll } from '../publish/output.js';
-import type { PublishContext, Publisher, ReleaseOutput } from '../publish/types.js';
+import type { Describer, Publisher, ReleaseOutput } from '../publish/types.js';
 import type { SchemaSet } from '../schema/model.js';
 import { type DataLocation, validateDataDir } from '../validate/index.js';
 import { writeRelease } from './staging.js';
 
-export interface BuildOptions extends DataLocation {
-  outDir: string;
-  baseIri?: string;
-  strict?: boolean;
+export interface PublishOptions extends CompileOptions {
+  /** The serialisations to make (default: all of them); tests give fewer, or a failing one. */
   publishers?: readonly Publisher[];
+  describers?: readonly Describer[];
+}
+
+export interface BuildOptions extends DataLocation, PublishOptions {
+  outDir: string;
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -22,29 +28,21 @@ export interface BuildResult {
   files?: FileDigest[];
 }
 
-interface ReleaseOptions {
-  baseIri?: string;
-  publishers?: readonly Publisher[];
+/** Compile the catalog and run every publisher and describer into an output. */
+export function publishRelease(catalog: Catalog, schemas: SchemaSet, output: ReleaseOutput, options: PublishOptions = {}): Promise<void> {
+  const release = compile(catalog, schemas, options);
+  // A chosen set of publishers describes only what it makes: the standard describers need the standard files.
+  return publishAll(release, output, options.publishers ?? PUBLISHERS, options.describers ?? (options.publishers ? [] : DESCRIBERS));
 }
 
-function publishContext(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions): PublishContext {
-  const dataset = datasetRecord(catalog);
-  return { catalog, schemas, dataset, baseIri: options.baseIri ?? String(dataset.fields.baseIri) };
-}
-
-/** Run every publisher into an output. */
-export function publishRelease(catalog: Catalog, schemas: SchemaSet, output: ReleaseOutput, options: ReleaseOptions = {}): Promise<void> {
-  return publishAll(publishContext(catalog, schemas, options), output, options.publishers ?? PUBLISHERS);
-}
-
-/** Compile the release in memory (for tests and tools that look at it whole). */
-export async function compileRelease(catalog: Catalog, schemas: SchemaSet, options: ReleaseOptions = {}): Promise<HeldArtifact[]> {
+/** The release in memory (for tests and tools that look at it whole). */
+export async function compileRelease(catalog: Catalog, schemas: SchemaSet, options: PublishOptions = {}): Promise<HeldArtifact[]> {
   const output = new MemoryOutput();
   await publishRelease(catalog, schemas, output, options);
   return output.artifacts;
 }
 
-/** load -> validate -> link -> publish, streamed into a staging folder swapped in at the end. Writes nothing when the data is invalid. */
+/** Writes nothing when the data is invalid; a failure at any point leaves the previous release as it was. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
   const { diagnostics, catalog, schemas } = await validateDataDir(options);

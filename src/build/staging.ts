@@ -277,10 +277,3 @@ export async function writeRelease(outDir: string, produce: (output: ReleaseOutp
     throw error;
   }
 }
-
-/** Write files already made (in any order) as the release. */
-export function writeReleaseAtomically(outDir: string, artifacts: readonly Artifact[]): Promise<FileDigest[]> {
-  return writeRelease(outDir, async (output) => {
-    for (const artifact of artifacts) await output.add(artifact);
-  });
-}

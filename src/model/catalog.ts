@@ -130,13 +130,6 @@ export function recordsOf(catalog: Catalog, kind: string): EntityRecord[] {
   return catalog.byKind.get(kind) ?? [];
 }
 
-/** The one dataset record (the validate stage guarantees there is exactly one before publishing). */
-export function datasetRecord(catalog: Catalog): EntityRecord {
-  const [dataset] = recordsOf(catalog, 'dataset');
-  if (!dataset) throw new Error('catalog has no dataset record');
-  return dataset;
-}
-
 export function propertyValues(record: EntityRecord, property: PropertyInfo): unknown[] {
   const value = record.fields[property.name];
   if (value === undefined) return [];

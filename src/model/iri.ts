@@ -6,11 +6,6 @@ export function entityIri(baseIri: string, id: string): string {
   return baseIri + id;
 }
 
-/** The id of an entity IRI under the base, or undefined for IRIs outside it. */
-export function idFromIri(baseIri: string, iri: string): string | undefined {
-  return iri.startsWith(baseIri) ? iri.slice(baseIri.length) : undefined;
-}
-
 /**
  * The IRI of a structured object held by a record (or by another object): the
  * holder's IRI with a fragment of the property's name and, in a list, its

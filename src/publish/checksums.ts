@@ -1,15 +1,13 @@
-import type { Publisher } from './types.js';
+import type { Describer } from './types.js';
 
 export const CHECKSUMS_PATH = 'SHA256SUMS';
 
-/**
- * `SHA256SUMS`: the SHA-256 of every other file of the release, sorted by path,
- * in the format `sha256sum -c` reads. The last publisher, so it sees every file.
- */
-export const sha256Sums: Publisher = {
+/** `SHA256SUMS`: the SHA-256 of every other file of the release, sorted by path, in the format `sha256sum -c` reads. */
+export const sha256Sums: Describer = {
   name: 'sha256sums',
-  async publish(_context, output) {
-    const lines = (await output.digests()).map((d) => `${d.sha256}  ${d.path}\n`);
-    return [{ path: CHECKSUMS_PATH, content: lines.join(''), mediaType: 'text/plain' }];
-  },
+  makes: [CHECKSUMS_PATH],
+  describes: (path) => path !== CHECKSUMS_PATH,
+  describe: (_release, described) => [
+    { path: CHECKSUMS_PATH, content: described.map((d) => `${d.sha256}  ${d.path}\n`).join(''), mediaType: 'text/plain' },
+  ],
 };

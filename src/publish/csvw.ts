@@ -6,7 +6,7 @@
 import { dataPrefixes, expandCurie, type PrefixMap } from '../compile/rdf/prefixes.js';
 import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../compile/tabular/csv.js';
 import { foreignKeys } from '../compile/tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
+import type { Column, TableSpec } from '../compile/tabular/tables.js';
 import {
   flattenedObjectTemplate,
   referenceTemplate,
@@ -14,7 +14,8 @@ import {
   rowSubjectTemplate,
 } from '../compile/tabular/templates.js';
 import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../compile/tabular/types.js';
-import type { PublishContext, Publisher } from './types.js';
+import type { Release } from '../compile/index.js';
+import type { Publisher } from './types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -71,7 +72,7 @@ function virtual(propertyUrl: string, valueUrl: string, aboutUrl?: string): Json
  * link from their holder. A flattened object is linked only when it is required,
  * since a virtual column cannot tell whether an optional object is present.
  */
-function virtualColumns(table: TableSpec, context: PublishContext, prefixes: PrefixMap): Json[] {
+function virtualColumns(table: TableSpec, context: Release, prefixes: PrefixMap): Json[] {
   const iri = (curie: string) => expandCurie(curie, prefixes);
   const subject = rowSubjectTemplate(table, context.baseIri);
   const columns = table.rdfTypes.map((type) => virtual(iri('rdf:type'), iri(type)));
@@ -93,7 +94,7 @@ function virtualColumns(table: TableSpec, context: PublishContext, prefixes: Pre
   return columns;
 }
 
-function tableDescription(table: TableSpec, tables: readonly TableSpec[], context: PublishContext): Json {
+function tableDescription(table: TableSpec, tables: readonly TableSpec[], context: Release): Json {
   const prefixes = dataPrefixes(context.baseIri);
   const schema: Json = {
     columns: [
@@ -116,17 +117,16 @@ function tableDescription(table: TableSpec, tables: readonly TableSpec[], contex
   return { url: table.path, 'dc:title': table.name, 'dc:description': table.description, tableSchema: schema };
 }
 
-export function csvMetadata(context: PublishContext): Json {
-  const { dataset } = context;
-  const tables = tableSpecs(context.schemas);
+export function csvMetadata(context: Release): Json {
+  const { dataset, tables } = context;
   return {
     '@context': ['http://www.w3.org/ns/csvw', { '@language': 'en' }],
     '@type': 'TableGroup',
-    'dc:title': dataset.fields.title,
+    'dc:title': dataset.title,
     'dc:description': CSV_CONVENTIONS,
-    'dc:license': { '@id': dataset.fields.license },
-    'dcat:version': dataset.fields.version,
-    'dc:issued': { '@value': dataset.fields.issued, '@type': 'xsd:date' },
+    'dc:license': { '@id': dataset.license },
+    'dcat:version': dataset.version,
+    'dc:issued': { '@value': dataset.issued, '@type': 'xsd:date' },
     dialect: {
       encoding: 'utf-8',
       delimiter: ',',

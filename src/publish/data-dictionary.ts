@@ -4,9 +4,10 @@
  */
 import { CSV_CONVENTIONS } from '../compile/tabular/csv.js';
 import { foreignKeys } from '../compile/tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
+import type { Column, TableSpec } from '../compile/tabular/tables.js';
 import { rowSubjectTemplate } from '../compile/tabular/templates.js';
-import type { PublishContext, Publisher } from './types.js';
+import type { Release } from '../compile/index.js';
+import type { Publisher } from './types.js';
 
 /** Markdown table cells: no line breaks, pipes escaped. */
 function md(text: string): string {
@@ -53,7 +54,7 @@ const SHAPES: Record<TableSpec['shape'], string> = {
   list: 'One row per item of a list.',
 };
 
-function tableSection(table: TableSpec, tables: readonly TableSpec[], context: PublishContext): string[] {
+function tableSection(table: TableSpec, tables: readonly TableSpec[], context: Release): string[] {
   const lines = [`### ${code(table.name)}`, '', `File ${code(table.path)}. ${SHAPES[table.shape]} ${md(table.description)}`, ''];
   lines.push(`- Primary key: ${table.primaryKey.map(code).join(' + ')}.`);
   lines.push(`- Each row describes ${code(rowSubjectTemplate(table, context.baseIri))}.`);
@@ -68,13 +69,12 @@ function tableSection(table: TableSpec, tables: readonly TableSpec[], context: P
   return lines;
 }
 
-export function dataDictionary(context: PublishContext): string {
-  const tables = tableSpecs(context.schemas);
-  const fields = context.dataset.fields;
+export function dataDictionary(context: Release): string {
+  const { tables, dataset: fields } = context;
   const lines = [
     '# Data dictionary',
     '',
-    `${md(String(fields.title))}, version ${String(fields.version)}, issued ${String(fields.issued)}.`,
+    `${md(fields.title)}, version ${fields.version}, issued ${fields.issued}.`,
     'Generated from the JSON Schemas by the build; do not edit by hand.',
     '',
     '## Conventions',

@@ -7,10 +7,11 @@ import { entityIri } from '../model/iri.js';
 import { recordsOf } from '../model/catalog.js';
 import { CSV_LINE_TERMINATOR } from '../compile/tabular/csv.js';
 import { foreignKeys } from '../compile/tabular/keys.js';
-import { type Column, type TableSpec, tableSpecs } from '../compile/tabular/tables.js';
+import type { Column, TableSpec } from '../compile/tabular/tables.js';
 import { PARTIAL_DATE_PATTERN, unanchored } from '../compile/tabular/types.js';
 import { digestOf, type FileDigest } from './digest.js';
-import type { PublishContext, Publisher } from './types.js';
+import type { Release, ReleaseBasis } from '../compile/index.js';
+import type { Describer } from './types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -71,7 +72,7 @@ export function packageName(baseIri: string): string {
   return segment.toLowerCase().replace(/[^-a-z0-9._]/g, '-');
 }
 
-function sources(context: PublishContext): Json {
+function sources(context: ReleaseBasis): Json {
   const list = recordsOf(context.catalog, 'source').map((source) => ({
     title: String(source.fields.title),
     ...(typeof source.fields.url === 'string' ? { path: source.fields.url } : {}),
@@ -79,39 +80,33 @@ function sources(context: PublishContext): Json {
   return list.length > 0 ? { sources: list } : {};
 }
 
-/** `files`: the digests of the files published before it, the CSV tables among them. */
-export function dataPackage(context: PublishContext, files: readonly FileDigest[]): Json {
-  const { dataset, baseIri } = context;
-  const fields = dataset.fields;
-  const tables = tableSpecs(context.schemas);
-  const keywords = Array.isArray(fields.keywords) ? fields.keywords : [];
+export const DATAPACKAGE_PATH = 'datapackage.json';
+
+/** `files`: the digests of the CSV tables. */
+export function dataPackage(release: Release, files: readonly FileDigest[]): Json {
+  const { dataset, baseIri, tables } = release;
   return {
     profile: 'tabular-data-package',
     name: packageName(baseIri),
     id: entityIri(baseIri, dataset.id),
-    title: fields.title,
-    description: fields.description,
-    version: fields.version,
+    title: dataset.title,
+    description: dataset.description,
+    version: dataset.version,
     // The issue date of the data, never the clock, so that builds are reproducible.
-    created: `${String(fields.issued)}T00:00:00Z`,
-    licenses: [{ path: fields.license }],
-    ...(keywords.length > 0 ? { keywords } : {}),
-    contributors: [{ title: fields.publisher, role: 'publisher' }],
-    ...sources(context),
+    created: `${dataset.issued}T00:00:00Z`,
+    licenses: [{ path: dataset.license }],
+    ...(dataset.keywords.length > 0 ? { keywords: dataset.keywords } : {}),
+    contributors: [{ title: dataset.publisher, role: 'publisher' }],
+    ...sources(release),
     resources: tables.map((table) => resource(table, tables, files)),
   };
 }
 
-export const dataPackageJson: Publisher = {
+export const dataPackageJson: Describer = {
   name: 'datapackage',
-  async publish(context, output) {
-    const files = await output.digests();
-    return [
-      {
-        path: 'datapackage.json',
-        content: `${JSON.stringify(dataPackage(context, files), null, 2)}\n`,
-        mediaType: 'application/json',
-      },
-    ];
-  },
+  makes: [DATAPACKAGE_PATH],
+  describes: (path) => path.startsWith('csv/'),
+  describe: (release, described) => [
+    { path: DATAPACKAGE_PATH, content: `${JSON.stringify(dataPackage(release, described), null, 2)}\n`, mediaType: 'application/json' },
+  ],
 };

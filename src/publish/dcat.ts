@@ -6,18 +6,21 @@
 import { entityIri } from '../model/iri.js';
 import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../compile/rdf/prefixes.js';
 import type { FileDigest } from './digest.js';
-import type { PublishContext, Publisher } from './types.js';
+import type { Release, ReleaseBasis } from '../compile/index.js';
+import { CHECKSUMS_PATH } from './checksums.js';
+import type { Describer } from './types.js';
 
 type Json = { [key: string]: unknown };
 
 export const CATALOG_PATH = 'catalog.jsonld';
 
 /**
- * Which earlier files are distributions: the files at the top of the release and
- * the CSV tables; not the many per-entity pages below other folders (the site).
+ * Which files are distributions: the files at the top of the release and the CSV tables; not the
+ * many per-entity pages below other folders (the site), nor the checksum list (each distribution
+ * states its own checksum).
  */
 export function isDistribution(path: string): boolean {
-  return !path.includes('/') || path.startsWith('csv/');
+  return (!path.includes('/') || path.startsWith('csv/')) && path !== CHECKSUMS_PATH;
 }
 
 const CONTEXT: Readonly<Record<string, string | undefined>> = {
@@ -31,7 +34,7 @@ const CONTEXT: Readonly<Record<string, string | undefined>> = {
 };
 
 /** IRIs of the catalogue's own nodes, below the dataset record's: `<base>dataset/distribution/csv/x.csv`. */
-function datasetPartIri(context: PublishContext, ...segments: string[]): string {
+function datasetPartIri(context: ReleaseBasis, ...segments: string[]): string {
   return entityIri(context.baseIri, [context.dataset.id, ...segments].join('/'));
 }
 
@@ -40,7 +43,7 @@ function mediaTypeIri(mediaType: string): string {
   return `https://www.iana.org/assignments/media-types/${essence.trim()}`;
 }
 
-function distribution(file: FileDigest, context: PublishContext, common: Json): Json {
+function distribution(file: FileDigest, context: ReleaseBasis, common: Json): Json {
   return {
     '@id': datasetPartIri(context, 'distribution', file.path),
     '@type': 'dcat:Distribution',
@@ -60,15 +63,13 @@ function distribution(file: FileDigest, context: PublishContext, common: Json): 
   };
 }
 
-/** `published`: the digests of the files published before it, sorted by path. */
-export function dcatCatalog(context: PublishContext, published: readonly FileDigest[]): Json {
-  const { dataset, baseIri, catalog } = context;
-  const fields = dataset.fields;
-  const language = String(fields.language);
-  const text = (value: unknown) => ({ '@value': String(value), '@language': language });
-  const datasetIri = entityIri(baseIri, dataset.id);
+/** `files`: the digests of the distributions, sorted by path. */
+export function dcatCatalog(context: ReleaseBasis, files: readonly FileDigest[]): Json {
+  const { dataset: fields, baseIri, catalog } = context;
+  const { language } = fields;
+  const text = (value: string) => ({ '@value': value, '@language': language });
+  const datasetIri = entityIri(baseIri, fields.id);
   const publisherIri = datasetPartIri(context, 'publisher');
-  const files = published.filter((file) => isDistribution(file.path));
   const common: Json = {
     'dcterms:license': { '@id': fields.license },
     'dcterms:issued': { '@value': fields.issued, '@type': 'xsd:date' },
@@ -76,8 +77,8 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
     'owl:versionInfo': fields.version,
   };
   const distributions = files.map((file) => distribution(file, context, common));
-  const keywords = Array.isArray(fields.keywords) ? fields.keywords.map(text) : [];
-  const partnership = typeof fields.partnership === 'string' ? { 'foaf:primaryTopic': { '@id': entityIri(baseIri, fields.partnership) } } : {};
+  const keywords = fields.keywords.map(text);
+  const partnership = fields.partnership !== undefined ? { 'foaf:primaryTopic': { '@id': entityIri(baseIri, fields.partnership) } } : {};
   return {
     '@context': CONTEXT,
     '@graph': [
@@ -114,16 +115,11 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
   };
 }
 
-export const dcatCatalogJsonld: Publisher = {
+export const dcatCatalogJsonld: Describer = {
   name: 'dcat',
-  async publish(context, output) {
-    const published = await output.digests();
-    return [
-      {
-        path: CATALOG_PATH,
-        content: `${JSON.stringify(dcatCatalog(context, published), null, 2)}\n`,
-        mediaType: 'application/ld+json',
-      },
-    ];
-  },
+  makes: [CATALOG_PATH],
+  describes: (path) => isDistribution(path) && path !== CATALOG_PATH,
+  describe: (release: Release, described) => [
+    { path: CATALOG_PATH, content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`, mediaType: 'application/ld+json' },
+  ],
 };

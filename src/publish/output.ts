@@ -1,12 +1,38 @@
-/** Running the publishers into an output, and the in-memory output that tests and `compileRelease` use. */
+/** Running the publishers and describers into an output, and the in-memory output that tests use. */
+import type { Release } from '../compile/index.js';
 import { byPath, claimPath, digest, type FileDigest } from './digest.js';
-import type { Artifact, PublishContext, Publisher, ReleaseOutput } from './types.js';
+import type { Artifact, Describer, Publisher, ReleaseOutput } from './types.js';
 
-/** Every publisher in order, each seeing what the earlier ones added. */
-export async function publishAll(context: PublishContext, output: ReleaseOutput, publishers: readonly Publisher[]): Promise<void> {
+/**
+ * Describers in an order where each comes after every describer whose files it describes. Throws on
+ * a cycle (two describers describing each other's files): an internal fault of the publisher list.
+ */
+export function describingOrder(describers: readonly Describer[]): Describer[] {
+  const ordered: Describer[] = [];
+  const visiting = new Set<Describer>();
+  const visit = (describer: Describer) => {
+    if (ordered.includes(describer)) return;
+    if (visiting.has(describer)) throw new Error(`describers describe each other's files: ${[...visiting].map((d) => d.name).join(', ')}`);
+    visiting.add(describer);
+    for (const other of describers) {
+      if (other !== describer && other.makes.some((path) => describer.describes(path))) visit(other);
+    }
+    visiting.delete(describer);
+    ordered.push(describer);
+  };
+  describers.forEach(visit);
+  return ordered;
+}
+
+/** The release into an output: every publisher, then every describer given the digests of the files it describes. */
+export async function publishAll(release: Release, output: ReleaseOutput, publishers: readonly Publisher[], describers: readonly Describer[]): Promise<void> {
   for (const publisher of publishers) {
-    const returned = await publisher.publish(context, output);
+    const returned = await publisher.publish(release, output);
     for (const artifact of returned ?? []) await output.add(artifact);
+  }
+  for (const describer of describingOrder(describers)) {
+    const described = (await output.digests()).filter((file) => describer.describes(file.path));
+    for (const artifact of describer.describe(release, described)) await output.add(artifact);
   }
 }
 
@@ -25,18 +51,16 @@ export class MemoryOutput implements ReleaseOutput {
     this.artifacts.push({ ...artifact, content: typeof content === 'string' || content instanceof Uint8Array ? content : content.join('') });
   }
 
-  has(path: string): boolean {
-    return this.paths.has(path);
-  }
-
   async digests(): Promise<FileDigest[]> {
-    return this.artifacts.map((artifact) => {
-      let known = this.digested.get(artifact);
-      if (!known) {
-        known = digest(artifact);
-        this.digested.set(artifact, known);
-      }
-      return known;
-    }).sort(byPath);
+    return this.artifacts
+      .map((artifact) => {
+        let known = this.digested.get(artifact);
+        if (!known) {
+          known = digest(artifact);
+          this.digested.set(artifact, known);
+        }
+        return known;
+      })
+      .sort(byPath);
   }
 }

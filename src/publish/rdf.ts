@@ -6,7 +6,7 @@
  */
 import { CanonicalGraph, canonicalOrder, nodeTriples } from '../compile/rdf/quads.js';
 import { turtleSerializer } from '../compile/rdf/turtle.js';
-import { entityDocumentPath, linkedData } from './jsonld.js';
+import { entityDocumentPath } from './jsonld.js';
 import type { Publisher } from './types.js';
 
 export const NQUADS_PATH = 'partnership.nq';
@@ -15,8 +15,7 @@ export const TURTLE_MEDIA_TYPE = 'text/turtle';
 
 export const rdfDumps: Publisher = {
   name: 'rdf',
-  async publish(publish, output) {
-    const { nodes, prefixes } = linkedData(publish);
+  async publish({ graph: { nodes, prefixes } }, output) {
     const turtle = turtleSerializer(prefixes);
     // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
     const graph = new CanonicalGraph();

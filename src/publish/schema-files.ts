@@ -15,7 +15,7 @@ export const SHAPES_PATH = 'shapes.ttl';
 export const vocabularyAndShapes: Publisher = {
   name: 'vocab-shapes',
   publish({ schemas, baseIri, dataset }) {
-    const vocab = vocabularyStatements(schemas, baseIri, String(dataset.fields.title));
+    const vocab = vocabularyStatements(schemas, baseIri, dataset.title);
     return [
       { path: VOCAB_PATH, content: turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: 'text/turtle' },
       { path: SHAPES_PATH, content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: 'text/turtle' },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { compileRelease } from '../../src/build/index.js';
+import { compile } from '../../src/compile/index.js';
 import type { Publisher } from '../../src/publish/types.js';
 import { validateDataDir } from '../../src/validate/index.js';
 
@@ -24,7 +25,7 @@ export async function compiledRelease(dataDir: string, publishers?: readonly Pub
     if (!artifact) throw new Error(`no artifact ${path}`);
     return typeof artifact.content === 'string' ? artifact.content : new TextDecoder().decode(artifact.content);
   };
-  return { ...validation, artifacts, text };
+  return { ...validation, compiled: compile(validation.catalog, validation.schemas), artifacts, text };
 }
 
 export type Release = Awaited<ReturnType<typeof compiledRelease>>;

@@ -6,12 +6,12 @@
  */
 import { Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetRecord } from '../../src/model/catalog.js';
 import { entityIri } from '../../src/model/iri.js';
-import { entityDocument, entityDocumentPath, entityDocumentText, graphDocument, graphDocumentParts, linkedData } from '../../src/publish/jsonld.js';
-import type { PublishContext } from '../../src/publish/types.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/loader.js';
-import { canonicalNQuads, type Triple } from '../../src/compile/rdf/quads.js';
+import { entityDocumentText, graphDocumentParts } from '../../src/compile/linked-data.js';
+import { entityDocumentPath } from '../../src/publish/jsonld.js';
+import { jsonldToNQuads } from '../helpers/jsonld.js';
+import type { Triple } from '../../src/compile/rdf/quads.js';
+import { canonicalNQuads, entityDocument, graphDocument } from '../helpers/release.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 
 let real: Release;
@@ -20,11 +20,6 @@ let fictional: Release;
 beforeAll(async () => {
   [real, fictional] = await realAndFictionalReleases();
 });
-
-function publishContextOf(release: Release): PublishContext {
-  const dataset = datasetRecord(release.catalog);
-  return { catalog: release.catalog, schemas: release.schemas, dataset, baseIri: String(dataset.fields.baseIri) };
-}
 
 /** The graph's lines by entity IRI: the subject's own, and those of subjects `<iri>#...`. */
 function linesByEntity(nquads: string): Map<string, string[]> {
@@ -59,7 +54,7 @@ describe.each([
 ])('every entity document from %s', (_name, release) => {
   it('in JSON-LD expands (jsonld.js, safe mode, offline) to exactly its entity\'s triples', async () => {
     const { catalog, text } = release();
-    const base = String(datasetRecord(catalog).fields.baseIri);
+    const base = release().compiled.baseIri;
     const expected = linesByEntity(text('partnership.nq'));
     expect(catalog.records.length).toBeGreaterThan(20);
     for (const record of catalog.records) {
@@ -72,7 +67,7 @@ describe.each([
 
   it('in Turtle reads (N3.js) as exactly its entity\'s triples', () => {
     const { catalog, text } = release();
-    const base = String(datasetRecord(catalog).fields.baseIri);
+    const base = release().compiled.baseIri;
     const expected = linesByEntity(text('partnership.nq'));
     for (const record of catalog.records) {
       const got = turtleAsNQuads(text(entityDocumentPath(record.id, 'ttl')));
@@ -84,7 +79,7 @@ describe.each([
 describe('entity documents written with a shared context text', () => {
   it('are exactly each entity document as one JSON text', () => {
     for (const release of [real, fictional]) {
-      const data = linkedData(publishContextOf(release));
+      const data = release.compiled.graph;
       for (const node of data.nodes) expect(entityDocumentText(node, data), node.iri).toBe(`${JSON.stringify(entityDocument(node, data), null, 2)}\n`);
     }
   });
@@ -92,7 +87,7 @@ describe('entity documents written with a shared context text', () => {
 
 describe('partnership.jsonld written in parts', () => {
   it('is exactly the whole graph document as one JSON text, also for an empty graph', () => {
-    const data = linkedData(publishContextOf(fictional));
+    const data = fictional.compiled.graph;
     expect(graphDocumentParts(data).join('')).toBe(`${JSON.stringify(graphDocument(data), null, 2)}\n`);
     const empty = { ...data, nodes: [] };
     expect(graphDocumentParts(empty).join('')).toBe(`${JSON.stringify(graphDocument(empty), null, 2)}\n`);

@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main.js';
 import { EXIT } from '../../src/diagnostics.js';
 import { loadNQuads, type QueryResult, runQuery } from '../../src/query/run.js';
 import { dataPrefixes } from '../../src/compile/rdf/prefixes.js';
-import { writeReleaseAtomically } from '../../src/build/staging.js';
+import { writeReleaseAtomically } from '../helpers/release.js';
 import { compiledRelease, REAL_DATA } from '../helpers/fixture.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryOutput } from '../../src/publish/output.js';
 import type { Artifact } from '../../src/publish/types.js';
-import { writeRelease, writeReleaseAtomically } from '../../src/build/staging.js';
+import { writeRelease } from '../../src/build/staging.js';
+import { writeReleaseAtomically } from '../helpers/release.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

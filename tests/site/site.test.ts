@@ -2,11 +2,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MissingArtifactError, sha256Hex } from '../../src/publish/digest.js';
-import { PUBLISHERS } from '../../src/publish/index.js';
+import { sha256Hex } from '../../src/publish/digest.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/loader.js';
+import { jsonldToNQuads } from '../helpers/jsonld.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
@@ -92,14 +91,6 @@ describe('the fictional site', () => {
     const page = release.text('site/overview.html');
     expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
     expect(page).toContain('<svg role="img" aria-labelledby="timeline-title" aria-describedby="timeline-desc"');
-  });
-});
-
-describe('the linked-data documents', () => {
-  it('must be published before the site: a missing one is an internal fault, not a page without data', async () => {
-    const withoutLinkedData = PUBLISHERS.filter((p) => p.name !== 'jsonld');
-    await expect(fictionalRelease(withoutLinkedData)).rejects.toThrow(MissingArtifactError);
-    await expect(fictionalRelease(withoutLinkedData)).rejects.toThrow('site/');
   });
 });
 

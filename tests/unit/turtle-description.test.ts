@@ -1,6 +1,6 @@
 import { DataFactory, Writer } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetRecord } from '../../src/model/catalog.js';
+import { datasetRecord } from '../../src/model/dataset.js';
 import { SHAPES_PATH, VOCAB_PATH, vocabularyAndShapes } from '../../src/publish/schema-files.js';
 import type { PrefixMap } from '../../src/compile/rdf/prefixes.js';
 import { schemaFilePrefixes } from '../../src/compile/rdf/prefixes.js';
@@ -44,11 +44,11 @@ describe.each([
   let baseIri: string;
   beforeAll(async () => {
     release = await compiledRelease(dataDir, [vocabularyAndShapes]);
-    baseIri = String(datasetRecord(release.catalog).fields.baseIri);
+    baseIri = datasetRecord(release.catalog).baseIri;
   });
 
   it('are N3.js Writer’s output, byte for byte', () => {
-    const title = String(datasetRecord(release.catalog).fields.title);
+    const { title } = datasetRecord(release.catalog);
     const vocab = vocabularyStatements(release.schemas, baseIri, title);
     const shapes = shapesStatements(release.schemas, baseIri);
     expect(vocab.length).toBeGreaterThan(10);

@@ -1,8 +1,6 @@
 import { DataFactory, Parser, Writer } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetRecord } from '../../src/model/catalog.js';
-import { linkedData } from '../../src/publish/jsonld.js';
-import type { PublishContext } from '../../src/publish/types.js';
+import { compile } from '../../src/compile/index.js';
 import type { RdfLiteral, RdfNode } from '../../src/compile/rdf/graph.js';
 import type { PrefixMap } from '../../src/compile/rdf/prefixes.js';
 import { nodeTriples, type Triple, tripleLine } from '../../src/compile/rdf/quads.js';
@@ -42,9 +40,7 @@ async function graphOf(dataDir: string) {
   const validation = await validateDataDir({ dataDir });
   const errors = validation.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`${dataDir} is invalid: ${JSON.stringify(errors)}`);
-  const dataset = datasetRecord(validation.catalog);
-  const context: PublishContext = { catalog: validation.catalog, schemas: validation.schemas, dataset, baseIri: String(dataset.fields.baseIri) };
-  return linkedData(context);
+  return compile(validation.catalog, validation.schemas).graph;
 }
 
 /** Every node, the embedded objects included. */

@@ -79,11 +79,6 @@ export function canonicalOrder(triples: readonly (Triple | LinedTriple)[]): Line
   return lined.filter((t, index) => t.line !== lined[index + 1]?.line);
 }
 
-/** Canonical N-Quads: every line once, sorted. */
-export function canonicalNQuads(triples: readonly Triple[]): string {
-  return canonicalOrder(triples).map((t) => t.line).join('');
-}
-
 /** One subject's lines: joined once (kept as one string), or to be merged when several entities state it. */
 interface SubjectRun {
   text: string;

@@ -5,11 +5,6 @@ import type { CellSource, TableOwner, TableSpec } from './tables.js';
 /** A cell before it is written as text: undefined is an empty (null) cell. */
 export type Cell = string | number | boolean | undefined;
 
-export interface TableData {
-  spec: TableSpec;
-  rows: Cell[][];
-}
-
 /** Where a row is taken from: the record, the positions in the lists walked, and the object or value reached. */
 interface Frame {
   record: EntityRecord;

@@ -6,10 +6,10 @@
  */
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
-import { idsOf, isReference, type SiteContext } from './context.js';
+import { idsOf, isReference, type SiteContext } from '../../compile/site/context.js';
 import { entityLink } from './links.js';
 import { type Html, html, joinHtml } from './html.js';
-import { propertyLabel } from './labels.js';
+import { propertyLabel } from '../../compile/site/labels.js';
 import { entityPagePath, relativeHref } from './paths.js';
 
 const POSITION_PREDICATE = 'schema:position';

@@ -3,10 +3,10 @@ import { entityIri } from '../../model/iri.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
 import { dataPrefixes, expandCurie } from '../../compile/rdf/prefixes.js';
-import { isReference, type SiteContext } from './context.js';
+import { isReference, type SiteContext } from '../../compile/site/context.js';
 import { documentBody } from './document.js';
 import { type Html, html } from './html.js';
-import { codeLabel, propertyLabel } from './labels.js';
+import { codeLabel, propertyLabel } from '../../compile/site/labels.js';
 import { entityLink, externalLink } from './links.js';
 import { entityPagePath } from './paths.js';
 

@@ -1,83 +1,68 @@
 /**
- * `site/`: the static site. A landing page, a page per entity at the path of its
- * IRI, the visual overview, a stylesheet and a sitemap. The pages come after the
- * linked-data documents they embed and link; the landing page after the files it
- * lists for download; all before SHA256SUMS, which then covers them.
+ * `site/`: the static site. A page per entity at the path of its IRI, the visual overview, a
+ * stylesheet and a sitemap; and the landing page, which describes the downloads with their sizes
+ * and hashes, so it is made once they are written.
  */
-import { MissingArtifactError } from '../digest.js';
-import { entityDocumentPath, JSONLD_MEDIA_TYPE, linkedData, takeEntityDocumentText } from '../jsonld.js';
+import type { Release } from '../../compile/index.js';
+import { isDistribution } from '../dcat.js';
+import { entityDocumentText } from '../../compile/linked-data.js';
+import { entityDocumentPath, JSONLD_MEDIA_TYPE } from '../jsonld.js';
 import { TURTLE_MEDIA_TYPE } from '../rdf.js';
-import type { Publisher, ReleaseOutput } from '../types.js';
-import { siteContext } from './context.js';
+import type { Describer, Publisher } from '../types.js';
 import { entityBody } from './entity.js';
-import { BROWSE_FRAGMENT, downloads, datasetJsonld, landingBody } from './landing.js';
+import { BROWSE_FRAGMENT, datasetJsonld, landingBody } from './landing.js';
 import { type Alternate, type Page, renderPage, STYLESHEET } from './layout.js';
 import { overviewBody } from './overview.js';
 import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH } from './paths.js';
 import { sitemapXml } from './sitemap.js';
 
-const HTML = 'text/html; charset=utf-8';
+export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
 
-/**
- * An entity's own linked-data documents, which the linked-data publishers wrote:
- * both are linked as alternates. A missing one is an internal fault (a publisher
- * out of order), so it throws.
- */
-function alternatesOf(output: ReleaseOutput, id: string, pagePath: string): Alternate[] {
+/** An entity's own linked-data documents (which the JSON-LD and RDF publishers write), linked as alternates. */
+function alternatesOf(id: string, pagePath: string): Alternate[] {
   return [
     { path: entityDocumentPath(id, 'jsonld'), mediaType: JSONLD_MEDIA_TYPE },
     { path: entityDocumentPath(id, 'ttl'), mediaType: TURTLE_MEDIA_TYPE },
-  ].map(({ path, mediaType }) => {
-    if (!output.has(path)) throw new MissingArtifactError(`${path} must be published before the site that links it`);
-    return { href: relativeHref(pagePath, path), mediaType };
-  });
+  ].map(({ path, mediaType }) => ({ href: relativeHref(pagePath, path), mediaType }));
 }
 
-/**
- * The site's pages for the records, the overview and the stylesheet. They need
- * nothing from the describing files, so they are made before them, while the
- * writer thread catches up with the linked data (see PUBLISHERS).
- */
+/** The pages of the records, the overview, the stylesheet and the sitemap of every page. */
 export const sitePages: Publisher = {
   name: 'site-pages',
-  async publish(context, output) {
-    const site = siteContext(context);
-    const data = linkedData(context);
-    const nodes = new Map(data.nodes.map((node) => [node.id, node]));
+  async publish({ site, graph, baseIri }, sink) {
+    const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
     const frame = { lang: site.lang, siteName: site.siteName };
-    const add = (page: Page) => output.add({ path: page.path, content: renderPage(page), mediaType: HTML });
+    const add = (page: Page) => sink.add({ path: page.path, content: renderPage(page), mediaType: HTML_MEDIA_TYPE });
     await add({ ...frame, path: OVERVIEW_PATH, title: 'Overview', body: overviewBody(site), trail: [{ label: 'Overview' }] });
     for (const record of site.catalog.records) {
       const path = entityPagePath(record.id);
       const { title, body } = entityBody(site, record);
       const trail = [{ label: site.labels.kindTitle(record), path: LANDING_PATH, fragment: BROWSE_FRAGMENT }, { label: title }];
-      const alternates = alternatesOf(output, record.id, path);
       const node = nodes.get(record.id);
-      await add({ ...frame, path, title, body, trail, alternates, ...(node ? { jsonld: takeEntityDocumentText(node, data) } : {}) });
+      const jsonld = node ? { jsonld: entityDocumentText(node, graph) } : {};
+      await add({ ...frame, path, title, body, trail, alternates: alternatesOf(record.id, path), ...jsonld });
     }
-    await output.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: 'text/css' });
+    await sink.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: 'text/css' });
+    const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
+    await sink.add({ path: SITEMAP_PATH, content: sitemapXml(baseIri, pages), mediaType: 'application/xml' });
   },
 };
 
-/** The landing page, which lists the download files with their sizes and hashes, and the sitemap of every page. */
-export const siteLanding: Publisher = {
+/** The landing page, which lists the downloads with their sizes and hashes. */
+export const siteLanding: Describer = {
   name: 'site-landing',
-  async publish(context, output) {
-    const site = siteContext(context);
-    const files = downloads(await output.digests());
+  makes: [LANDING_PATH],
+  describes: isDistribution,
+  describe({ site }: Release, downloads) {
     const landing: Page = {
       lang: site.lang,
       siteName: site.siteName,
       path: LANDING_PATH,
       title: site.siteName,
-      description: String(site.dataset.fields.description ?? ''),
-      body: landingBody(site, files),
-      jsonld: datasetJsonld(site, files),
+      description: site.dataset.description,
+      body: landingBody(site, downloads),
+      jsonld: datasetJsonld(site, downloads),
     };
-    const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
-    return [
-      { path: LANDING_PATH, content: renderPage(landing), mediaType: HTML },
-      { path: SITEMAP_PATH, content: sitemapXml(site.baseIri, pages), mediaType: 'application/xml' },
-    ];
+    return [{ path: LANDING_PATH, content: renderPage(landing), mediaType: HTML_MEDIA_TYPE }];
   },
 };

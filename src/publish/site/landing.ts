@@ -8,20 +8,10 @@ import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
 import { isDistribution } from '../dcat.js';
 import type { FileDigest } from '../digest.js';
-import type { SiteContext } from './context.js';
+import type { SiteContext } from '../../compile/site/context.js';
 import { entityLink, externalLink } from './links.js';
 import { type Html, html } from './html.js';
 import { LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref } from './paths.js';
-
-function text(site: SiteContext, name: string): string | undefined {
-  const value = site.dataset.fields[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The files people download: the top of the release and its tables (as in the DCAT catalogue). */
-export function downloads(published: readonly FileDigest[]): FileDigest[] {
-  return published.filter((file) => isDistribution(file.path));
-}
 
 /** Sizes for people: "12.3 kB" (SI units); the exact byte count is in the title and the JSON-LD. */
 export function humanSize(bytes: number): string {
@@ -38,27 +28,27 @@ export function humanSize(bytes: number): string {
 
 /** A citation from the dataset record: publisher (year). Title (version x) [Data set]. IRI. */
 export function citation(site: SiteContext): string {
-  const year = (text(site, 'issued') ?? '').slice(0, 4);
-  const version = text(site, 'version');
-  return `${text(site, 'publisher') ?? ''} (${year}). ${text(site, 'title') ?? ''}${version ? ` (version ${version})` : ''} [Data set]. ${site.baseIri}`;
+  const year = (site.dataset.issued).slice(0, 4);
+  const version = site.dataset.version;
+  return `${site.dataset.publisher} (${year}). ${site.dataset.title}${version ? ` (version ${version})` : ''} [Data set]. ${site.baseIri}`;
 }
 
 /** The dataset for search engines and harvesters, in schema.org terms, with an inline context. */
 export function datasetJsonld(site: SiteContext, files: readonly FileDigest[]): string {
-  const keywords = site.dataset.fields.keywords;
+  const { keywords } = site.dataset;
   const dataset = {
     '@context': { '@vocab': 'https://schema.org/' },
     '@type': 'Dataset',
     '@id': entityIri(site.baseIri, site.dataset.id),
-    name: text(site, 'title'),
-    description: text(site, 'description'),
-    version: text(site, 'version'),
-    datePublished: text(site, 'issued'),
+    name: site.dataset.title,
+    description: site.dataset.description,
+    version: site.dataset.version,
+    datePublished: site.dataset.issued,
     inLanguage: site.lang,
-    license: text(site, 'license'),
+    license: site.dataset.license,
     url: site.baseIri,
-    publisher: { '@type': 'Organization', name: text(site, 'publisher') },
-    ...(Array.isArray(keywords) ? { keywords: keywords.map(String) } : {}),
+    publisher: { '@type': 'Organization', name: site.dataset.publisher },
+    ...(keywords.length > 0 ? { keywords } : {}),
     citation: citation(site),
     distribution: files.map((file) => ({
       '@type': 'DataDownload',
@@ -89,25 +79,25 @@ ${kinds.map((kind) => {
 
 export function landingBody(site: SiteContext, files: readonly FileDigest[]): Html {
   const path = LANDING_PATH;
-  const license = text(site, 'license');
-  const partnership = text(site, 'partnership');
-  const keywords = site.dataset.fields.keywords;
+  const license = site.dataset.license;
+  const partnership = site.dataset.partnership;
+  const { keywords } = site.dataset;
   const download = (file: FileDigest) => relativeHref(path, publishedPath(file.path));
-  return html`<h1>${text(site, 'title')}</h1>
-<p>${text(site, 'description')}</p>
+  return html`<h1>${site.dataset.title}</h1>
+<p>${site.dataset.description}</p>
 <dl class="fields">
-<dt>Version</dt><dd>${text(site, 'version')}</dd>
-<dt>Issued</dt><dd><time datetime="${text(site, 'issued')}">${text(site, 'issued')}</time></dd>
-<dt>Publisher</dt><dd>${text(site, 'publisher')}</dd>
+<dt>Version</dt><dd>${site.dataset.version}</dd>
+<dt>Issued</dt><dd><time datetime="${site.dataset.issued}">${site.dataset.issued}</time></dd>
+<dt>Publisher</dt><dd>${site.dataset.publisher}</dd>
 <dt>Licence</dt><dd>${license ? externalLink(license) : ''}</dd>
 ${partnership ? html`<dt>About</dt><dd>${entityLink(site, path, partnership)}</dd>\n` : ''}${
-    Array.isArray(keywords) ? html`<dt>Keywords</dt><dd>${keywords.map((k) => html`<span class="chip">${String(k)}</span>`)}</dd>\n` : ''
+    keywords.length > 0 ? html`<dt>Keywords</dt><dd>${keywords.map((k) => html`<span class="chip">${k}</span>`)}</dd>\n` : ''
   }<dt>Entities</dt><dd>${site.catalog.records.length} records, each with its own page; see the <a href="${relativeHref(path, OVERVIEW_PATH)}">visual overview</a></dd>
 </dl>
 <section aria-labelledby="downloads"><h2 id="downloads">Downloads</h2>
 <p>Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code> (<a href="${relativeHref(path, publishedPath(CHECKSUMS_PATH))}">${CHECKSUMS_PATH}</a> lists every file of the release).</p>
 <table>
-<caption class="legend">Files of version ${text(site, 'version')}, with their size and SHA-256</caption>
+<caption class="legend">Files of version ${site.dataset.version}, with their size and SHA-256</caption>
 <thead><tr><th scope="col">File</th><th scope="col">Type</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr></thead>
 <tbody>
 ${files.map(

@@ -1,8 +1,8 @@
 /** Links between pages and to the web, as the site writes them. */
-import type { SiteContext } from './context.js';
+import type { SiteContext } from '../../compile/site/context.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import { escapeHtml, Html, html } from './html.js';
-import { shortLabel } from './labels.js';
+import { shortLabel } from '../../compile/site/labels.js';
 import { entityPagePath, relativeHref } from './paths.js';
 
 /** Each link target's escaped name, made once: pages link to the same records many times. */

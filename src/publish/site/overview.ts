@@ -7,7 +7,7 @@
  */
 import type { EntityRecord } from '../../model/catalog.js';
 import { recordsOf } from '../../model/catalog.js';
-import { referredRecords, referringRecords, type SiteContext } from './context.js';
+import { referredRecords, referringRecords, type SiteContext } from '../../compile/site/context.js';
 import { entityLink } from './links.js';
 import { type Html, html } from './html.js';
 import { entityPagePath, OVERVIEW_PATH, relativeHref } from './paths.js';

@@ -1,7 +1,7 @@
 /** What every page of the site is rendered from: the release's context, labels, and who refers to whom. */
 import { type EntityRecord, propertyValues } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
-import type { PublishContext } from '../types.js';
+import type { ReleaseBasis } from '../index.js';
 import { SiteLabels } from './labels.js';
 
 /** A record that refers to another, and the property it refers with. */
@@ -10,7 +10,7 @@ export interface Reference {
   property: PropertyInfo;
 }
 
-export interface SiteContext extends PublishContext {
+export interface SiteContext extends ReleaseBasis {
   labels: SiteLabels;
   /** By target id: the records that refer to it, in catalog order. */
   referrers: Map<string, Reference[]>;
@@ -27,7 +27,7 @@ export function idsOf(record: EntityRecord, property: PropertyInfo): string[] {
   return propertyValues(record, property).filter((v): v is string => typeof v === 'string');
 }
 
-function referrersOf(context: PublishContext): Map<string, Reference[]> {
+function referrersOf(context: ReleaseBasis): Map<string, Reference[]> {
   const referrers = new Map<string, Reference[]>();
   for (const record of context.catalog.records) {
     const kind = context.schemas.byKind.get(record.kind);
@@ -43,14 +43,13 @@ function referrersOf(context: PublishContext): Map<string, Reference[]> {
   return referrers;
 }
 
-export function siteContext(context: PublishContext): SiteContext {
-  const fields = context.dataset.fields;
+export function siteContext(basis: ReleaseBasis): SiteContext {
   return {
-    ...context,
-    labels: new SiteLabels(context.catalog, context.schemas),
-    referrers: referrersOf(context),
-    lang: typeof fields.language === 'string' ? fields.language : 'en',
-    siteName: String(fields.title ?? context.dataset.id),
+    ...basis,
+    labels: new SiteLabels(basis.catalog, basis.schemas),
+    referrers: referrersOf(basis),
+    lang: basis.dataset.language,
+    siteName: basis.dataset.title || basis.dataset.id,
   };
 }
 
