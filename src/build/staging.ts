@@ -10,72 +10,16 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
 import type { Artifact, ReleaseOutput } from '../publish/types.js';
-
-/**
- * The writer thread, as source (a worker needs a file or source text, and the
- * toolkit runs both compiled and from TypeScript under the tests). Plain
- * CommonJS: it receives batches of files and answers each with their digests.
- */
-const WRITER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { closeSync, mkdirSync, openSync, writeSync } = require('node:fs');
-const { dirname } = require('node:path');
-const { createHash } = require('node:crypto');
-const folders = new Set();
-const open = new Map();
-function start(file) {
-  const folder = dirname(file);
-  if (!folders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-  }
-  return { fd: openSync(file, 'w'), hash: createHash('sha256'), bytes: 0 };
-}
-parentPort.on('message', ({ batch, segments }) => {
-  try {
-    const digests = segments.map(({ file, content, first, last }) => {
-      const target = first ? start(file) : open.get(file);
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      writeSync(target.fd, bytes);
-      target.hash.update(bytes);
-      target.bytes += bytes.byteLength;
-      if (!last) {
-        open.set(file, target);
-        return null;
-      }
-      open.delete(file);
-      closeSync(target.fd);
-      return { bytes: target.bytes, sha256: target.hash.digest('hex') };
-    });
-    parentPort.postMessage({ batch, digests });
-  } catch (error) {
-    parentPort.postMessage({ batch, error: { message: String(error && error.message), code: error && error.code } });
-  }
-});
-`;
+import type { ThreadUse } from '../util/threads.js';
+import { openWriter, type Segment, type WriterChannel, type WriterReply } from './writer.js';
 
 /** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
 const BATCH_SEGMENTS = 64;
 const BATCH_CHARS = 1 << 20;
 const HIGH_WATER_CHARS = 16 << 20;
 const LOW_WATER_CHARS = 4 << 20;
-
-interface WriterReply {
-  batch: number;
-  digests?: ({ bytes: number; sha256: string } | null)[];
-  error?: { message: string; code?: string };
-}
-
-/** A piece of one file: the whole of it, or one of its parts in order (`first` opens the file, `last` closes it; the writer takes them in order). */
-interface Segment {
-  file: string;
-  content: string | Uint8Array;
-  first: boolean;
-  last: boolean;
-}
 
 interface Batch {
   segments: Segment[];
@@ -87,8 +31,8 @@ interface Batch {
 /** A file added to the staging folder; its size and hash arrive once a writer has written it. */
 type Entry = { path: string; mediaType: string; bytes?: number; sha256?: string };
 
-function writeError(reply: NonNullable<WriterReply['error']>): Error {
-  return Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
+function writeError(error: { message: string; code?: string }): Error {
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
 }
 
 /** Two lists sorted by path as one. */
@@ -112,7 +56,7 @@ class StagingOutput implements ReleaseOutput {
    * One writer thread. (Two were measured no faster on two cores, where the main thread
    * needs the other one, and the main thread's heap grew more.)
    */
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
+  private readonly writer: WriterChannel;
   private readonly paths = new Set<string>();
   private readonly entries: Entry[] = [];
   /** The digests of entries[0..sorted.length), by path: each describing publisher asks again, and re-sorting 60,000 paths each time showed in profiles. */
@@ -125,9 +69,15 @@ class StagingOutput implements ReleaseOutput {
   private failure: Error | undefined;
   private waiters: { until: () => boolean; resolve: () => void; reject: (error: Error) => void }[] = [];
 
-  constructor(private readonly folder: string) {
-    this.worker.on('message', (reply: WriterReply) => this.received(reply));
-    this.worker.on('error', (error) => this.fail(error));
+  constructor(
+    private readonly folder: string,
+    threads: ThreadUse,
+  ) {
+    this.writer = openWriter(
+      threads,
+      (reply) => this.received(reply),
+      (error) => this.fail(error),
+    );
   }
 
   async add(artifact: Artifact): Promise<void> {
@@ -198,7 +148,7 @@ class StagingOutput implements ReleaseOutput {
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.writer.close();
   }
 
   private send(): void {
@@ -206,17 +156,17 @@ class StagingOutput implements ReleaseOutput {
     const { segments, ends, chars } = this.batch;
     this.sent.set(id, { ends, chars });
     this.charsInFlight += chars;
-    this.worker.postMessage({ batch: id, segments });
+    this.writer.post({ batch: id, segments });
     this.batch = emptyBatch();
   }
 
   private received(reply: WriterReply): void {
     const batch = this.sent.get(reply.batch);
     if (!batch) return;
-    if (reply.error) return this.fail(writeError(reply.error));
+    if ('error' in reply) return this.fail(writeError(reply.error));
     this.sent.delete(reply.batch);
     this.charsInFlight -= batch.chars;
-    reply.digests?.forEach((digest, index) => {
+    reply.digests.forEach((digest, index) => {
       const entry = batch.ends[index];
       if (digest && entry !== undefined) Object.assign(this.entries[entry] as Entry, digest);
     });
@@ -241,14 +191,14 @@ class StagingOutput implements ReleaseOutput {
  * `outDir`. If `produce` or any write fails, the staging folder is removed and
  * `outDir` is untouched. Resolves to the digests of the files written.
  */
-export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>): Promise<FileDigest[]> {
+export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, threads: ThreadUse = 'auto'): Promise<FileDigest[]> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = path.join(parent, `.${path.basename(target)}-new-${stamp}`);
   const retired = path.join(parent, `.${path.basename(target)}-old-${stamp}`);
   await mkdir(staging, { recursive: true });
-  const output = new StagingOutput(staging);
+  const output = new StagingOutput(staging, threads);
   try {
     try {
       await produce(output);

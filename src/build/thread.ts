@@ -1,28 +1,21 @@
 /**
  * A large build on a thread of its own, whose young generation is sized for it.
  *
- * Publishing makes millions of short-lived strings while it holds the linked-data
- * graph of the whole release. With V8's default young generation (16 MB
- * semi-spaces) it collects every few milliseconds and copies whatever is still
- * alive each time; with 64 MB semi-spaces a scale-100 build was about a tenth
- * faster. A process flag (--max-semi-space-size) would have to be given by
- * whoever runs the CLI; a worker's resource limits set it for the build alone.
- * This module is both sides: the main thread's call, and the worker's loop.
+ * Publishing makes millions of short-lived strings while it holds the linked-data graph of the whole
+ * release. With V8's default young generation (16 MB semi-spaces) it collects every few milliseconds
+ * and copies whatever is still alive each time; with 64 MB semi-spaces a scale-100 build was about a
+ * tenth faster. A process flag (--max-semi-space-size) would have to be given by whoever runs the
+ * CLI; a worker's resource limits set it for the build alone. This module is both sides: the main
+ * thread's call, and the worker's loop.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { build, type BuildOptions, type BuildResult } from './index.js';
-import { listYamlFiles } from '../load/files.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { startWorker } from '../util/threads.js';
+import { type BuildOptions, type BuildResult, buildHere } from './pipeline.js';
 
 const ROLE = 'partnership-build-thread';
 
-/**
- * From this many data files on, a build runs on the build thread. Measured on two cores: at 1,441
- * files (scale 10) the thread made the build slower by about 4%, at 14,401 (scale 100) faster.
- */
-export const BUILD_THREAD_FROM_FILES = 5000;
-
 /** Young generation of the build thread: three semi-spaces' worth in V8's accounting (64 MB each). */
-export const BUILD_THREAD_YOUNG_GENERATION_MB = 192;
+const BUILD_THREAD_YOUNG_GENERATION_MB = 192;
 
 type BuildThreadReply = { result: BuildResult } | { error: { message: string; stack?: string } };
 
@@ -31,12 +24,11 @@ interface BuildThreadData {
   options: BuildOptions;
 }
 
-/** Run `build` on a build thread and bring back its result (or its failure, as an Error). */
+/** Run the build on a build thread and bring back its result (or its failure, as an Error). */
 export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
-  if (options.publishers) throw new Error('a build thread runs the standard publishers only');
-  const data: BuildThreadData = { role: ROLE, options };
+  const data: BuildThreadData = { role: ROLE, options: { ...options, threads: options.threads === 'always' ? 'always' : 'auto' } };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), {
+    const worker = startWorker('./thread.js', import.meta.url, {
       workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: BUILD_THREAD_YOUNG_GENERATION_MB },
     });
@@ -56,20 +48,9 @@ export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
-/**
- * The CLI's build: on a build thread for a large data folder (from BUILD_THREAD_FROM_FILES files), on
- * this thread otherwise (a thread's start-up would only slow a small build), and always on this
- * thread when running from the TypeScript sources, where a worker cannot load this module.
- */
-export async function buildAtAnySize(options: BuildOptions): Promise<BuildResult> {
-  const onThread =
-    !options.publishers && import.meta.url.endsWith('.js') && (await listYamlFiles(options.dataDir)).length >= BUILD_THREAD_FROM_FILES;
-  return onThread ? buildOnThread(options) : build(options);
-}
-
 if (!isMainThread && parentPort && (workerData as BuildThreadData | undefined)?.role === ROLE) {
   const port = parentPort;
-  build((workerData as BuildThreadData).options).then(
+  buildHere((workerData as BuildThreadData).options).then(
     (result) => port.postMessage({ result } satisfies BuildThreadReply),
     (error: unknown) => {
       const failure = error instanceof Error ? error : new Error(String(error));

@@ -5,7 +5,8 @@
  * rest (see validate.ts for the share). This module is both sides: the main
  * thread's handle, and the helper's loop when it runs as the worker.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { startWorker } from '../util/threads.js';
 import type { RawFile } from '../load/files.js';
 import { buildSchemaSet, type JsonSchema, type SchemaSet } from '../schema/model.js';
 import { type FileValidation, validateFile } from './file.js';
@@ -24,13 +25,9 @@ export interface ValidationHelper {
   close(): Promise<void>;
 }
 
-/**
- * Start a helper thread; it loads its modules while this thread reads the files. Undefined when
- * running from the TypeScript sources (under the tests), where a worker cannot load this module.
- */
-export function startValidationHelper(): ValidationHelper | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
-  const worker = new Worker(new URL(import.meta.url), { workerData: ROLE });
+/** Start a helper thread (the toolkit runs compiled: see util/threads); it loads its modules while this thread reads the files. */
+export function startValidationHelper(): ValidationHelper {
+  const worker = startWorker('./helper-thread.js', import.meta.url, { workerData: ROLE });
   let fault: Error | undefined;
   const ended = new Promise<FileValidation[]>((resolve, reject) => {
     worker.once('message', (validations: FileValidation[]) => resolve(validations));

@@ -8,6 +8,7 @@ import { type ParsedFile, parseDataFile } from '../load/parse.js';
 import { type Catalog, type ClassifiedValue, linkCatalog } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
 import { readSchemaSet } from '../schema/read.js';
+import { type ThreadUse, useThread } from '../util/threads.js';
 import { type FileValidation, validateFile } from './file.js';
 import { startValidationHelper, type ValidationHelper } from './helper-thread.js';
 
@@ -79,7 +80,7 @@ async function validateFilesWithHelper(raw: readonly RawFile[], schemas: SchemaS
 const HELPER_SHARE = 0.45;
 
 /** From this many files on, a helper thread is worth its start-up (about a tenth of a second). */
-export const HELPER_FROM_FILES = 1000;
+const HELPER_FROM_FILES = 1000;
 
 export interface DataLocation {
   dataDir: string;
@@ -87,8 +88,8 @@ export interface DataLocation {
 }
 
 export interface ValidateOptions {
-  /** Use a helper thread from this many files on (default HELPER_FROM_FILES); Infinity for never. */
-  helperFromFiles?: number;
+  /** Whether a helper thread may take a share of the files (default 'auto': where it pays). */
+  threads?: ThreadUse | undefined;
 }
 
 export async function validateDataDir(
@@ -96,7 +97,7 @@ export async function validateDataDir(
   options: ValidateOptions = {},
 ): Promise<Validation & { schemas: SchemaSet }> {
   const paths = await listYamlFiles(location.dataDir);
-  const helper = paths.length >= (options.helperFromFiles ?? HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  const helper = useThread(options.threads ?? 'auto', paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
   try {
     const schemas = await readSchemaSet(location.schemaDir);
     const raw = await readYamlFiles(location.dataDir, paths);

@@ -1,8 +1,8 @@
 /**
- * A large build runs on a thread of its own (build-thread.ts), with a larger young
- * generation. It must give exactly what a build on the main thread gives: the same
- * files, the same diagnostics, and the same failure. The thread only runs from the
- * compiled toolkit, so this test drives lib/, which the tests' global setup compiles.
+ * A large build runs on threads (the build thread with a larger young generation, the validation
+ * helper and the writer). It must give exactly what a build without threads gives: the same files,
+ * the same diagnostics, and the same failure. Threads only run from the compiled toolkit, so this
+ * test drives lib/, which the tests' global setup compiles.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,20 +10,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as BuildModule from '../../src/build/index.js';
-import type * as BuildThreadModule from '../../src/build/thread.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 const LIB = new URL('../../lib/', import.meta.url);
 const { build } = (await import(new URL('build/index.js', LIB).href)) as typeof BuildModule;
-const { buildOnThread } = (await import(new URL('build/thread.js', LIB).href)) as typeof BuildThreadModule;
+const onThreads = (options: Parameters<typeof build>[0]) => build({ ...options, threads: 'always' });
+const withoutThreads = (options: Parameters<typeof build>[0]) => build({ ...options, threads: 'never' });
 const INVALID = fileURLToPath(new URL('../fixtures/validate/duplicate-id/data/', import.meta.url));
 
-describe('a build on the build thread', () => {
-  it('writes the same release as a build on the main thread', async () => {
+describe('a build on threads', () => {
+  it('writes the same release as a build without threads', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
     const [threaded, here] = await Promise.all([
-      buildOnThread({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'a') }),
-      build({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'b') }),
+      onThreads({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'a') }),
+      withoutThreads({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'b') }),
     ]);
     expect(threaded.diagnostics).toEqual([]);
     expect(threaded.files).toEqual(here.files);
@@ -35,8 +35,8 @@ describe('a build on the build thread', () => {
   it('reports invalid data as the main thread does, and writes nothing', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
     const [threaded, here] = await Promise.all([
-      buildOnThread({ dataDir: INVALID, outDir: path.join(root, 'a') }),
-      build({ dataDir: INVALID, outDir: path.join(root, 'b') }),
+      onThreads({ dataDir: INVALID, outDir: path.join(root, 'a') }),
+      withoutThreads({ dataDir: INVALID, outDir: path.join(root, 'b') }),
     ]);
     expect(threaded.files).toBeUndefined();
     expect(threaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`)).toEqual(['ID_DUPLICATE countries/xc.yaml:1:5']);
@@ -47,7 +47,7 @@ describe('a build on the build thread', () => {
   it('brings back a failure as an error, leaving nothing behind', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'build-thread-'));
     await writeFile(path.join(root, 'file'), 'not a folder');
-    await expect(buildOnThread({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'file', 'dist') })).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await expect(onThreads({ dataDir: FICTIONAL_DATA, outDir: path.join(root, 'file', 'dist') })).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(await readdir(root)).toEqual(['file']);
   });
 });

@@ -24,15 +24,14 @@ const { startValidationHelper } = await lib<typeof HelperModule>('validate/helpe
 const { readSchemaSet } = await lib<typeof SchemaReadModule>('schema/read.js');
 const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
 
-const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { helperFromFiles: 1 });
-const alone = (dataDir: string) => validateDataDir({ dataDir }, { helperFromFiles: Number.POSITIVE_INFINITY });
+const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'always' });
+const alone = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'never' });
 
 describe('validation with a helper thread', () => {
   it('runs from the compiled toolkit, and answers for exactly the files it is given', async () => {
     const helper = startValidationHelper();
-    expect(helper).toBeDefined();
     const raw = await readYamlFiles(path.join(CASES_DIR, 'duplicate-key', 'data'));
-    const validations = await helper?.validate(raw, await readSchemaSet());
+    const validations = await helper.validate(raw, await readSchemaSet());
     expect(validations?.map((v) => v.path)).toEqual(raw.map((f) => f.path));
     const flagged = validations?.flatMap((v) => v.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`));
     expect(flagged).toEqual(['YAML_DUPLICATE_KEY countries/xc.yaml:4:1']);

@@ -24,8 +24,8 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
   }
   const outDir = path.resolve(io.cwd, options.out);
   // Loaded on use: the publishers' libraries would otherwise slow the start of every other command.
-  const { buildAtAnySize } = await import('../../build/thread.js');
-  const result = await buildAtAnySize({
+  const { build } = await import('../../build/index.js');
+  const result = await build({
     dataDir: path.resolve(io.cwd, options.data),
     schemaDir: options.schemas ? path.resolve(io.cwd, options.schemas) : undefined,
     outDir,

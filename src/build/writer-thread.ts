@@ -1,0 +1,9 @@
+/** The writer thread's entry point: each request answered with the digests of the files it closed. */
+import { parentPort } from 'node:worker_threads';
+import { SegmentWriter, type WriterRequest } from './writer.js';
+
+const port = parentPort;
+if (port) {
+  const writer = new SegmentWriter();
+  port.on('message', (request: WriterRequest) => port.postMessage(writer.handle(request)));
+}
