@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordsOf } from '../src/model/catalog.js';
 import { validateDataDir } from '../src/validate/index.js';
-import { compiledRelease, FICTIONAL_DATA, REAL_DATA } from './helpers/fixture.js';
+import { FICTIONAL_DATA, REAL_DATA, sharedRelease } from './helpers/fixture.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
@@ -73,9 +73,9 @@ describe('the curated data', async () => {
 
 describe('the fictional partnership: nothing in src/ is specific to the real one', () => {
   it('validates with no diagnostic at all and compiles the same release files as the curated data', async () => {
-    const fictional = await compiledRelease(FICTIONAL_DATA);
+    const fictional = await sharedRelease(FICTIONAL_DATA);
     expect(fictional.diagnostics).toEqual([]);
-    const real = await compiledRelease(REAL_DATA);
+    const real = await sharedRelease(REAL_DATA);
     // The release files are the same; the per-entity documents under site/ follow each one's own records.
     const releaseFiles = (artifacts: { path: string }[]) =>
       artifacts.map((a) => a.path).filter((p) => !p.startsWith('site/')).sort();

@@ -9,9 +9,9 @@ export const FICTIONAL_DATA = fileURLToPath(new URL('../fixtures/fictional/data/
 /** The curated data of the repository. */
 export const REAL_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
-/** The fictional fixture validated and linked, with its release compiled in memory. */
+/** The fictional fixture validated and linked, with its release compiled in memory (the whole release: shared, see sharedRelease). */
 export function fictionalRelease(publishers?: readonly Publisher[]) {
-  return compiledRelease(FICTIONAL_DATA, publishers);
+  return publishers ? compiledRelease(FICTIONAL_DATA, publishers) : sharedRelease(FICTIONAL_DATA);
 }
 
 /** A data folder validated and linked, with its release compiled in memory. */
@@ -30,7 +30,23 @@ export async function compiledRelease(dataDir: string, publishers?: readonly Pub
 
 export type Release = Awaited<ReturnType<typeof compiledRelease>>;
 
+const shared = new Map<string, Promise<Release>>();
+
+/**
+ * The whole release of a data folder, compiled once per test worker: test files run without
+ * isolation (vitest.config.ts), so the files a worker runs share it. Read it, never change it; a
+ * test of reproducibility compiles its own with compiledRelease.
+ */
+export function sharedRelease(dataDir: string): Promise<Release> {
+  let release = shared.get(dataDir);
+  if (!release) {
+    release = compiledRelease(dataDir);
+    shared.set(dataDir, release);
+  }
+  return release;
+}
+
 /** The curated and the fictional releases, the pair the linked-data proofs run on. */
 export function realAndFictionalReleases(): Promise<[Release, Release]> {
-  return Promise.all([compiledRelease(REAL_DATA), fictionalRelease()]);
+  return Promise.all([sharedRelease(REAL_DATA), sharedRelease(FICTIONAL_DATA)]);
 }

@@ -8,7 +8,7 @@ import { EXIT } from '../../src/diagnostics.js';
 import { loadNQuads, type QueryResult, runQuery } from '../../src/query/run.js';
 import { dataPrefixes } from '../../src/compile/rdf/prefixes.js';
 import { writeReleaseAtomically } from '../helpers/release.js';
-import { compiledRelease, REAL_DATA } from '../helpers/fixture.js';
+import { REAL_DATA, sharedRelease } from '../helpers/fixture.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const QUERIES = fileURLToPath(new URL('./queries/', import.meta.url));
@@ -17,7 +17,7 @@ let dist: string;
 let store: ReturnType<typeof loadNQuads>;
 
 beforeAll(async () => {
-  const release = await compiledRelease(REAL_DATA);
+  const release = await sharedRelease(REAL_DATA);
   dist = path.join(await mkdtemp(path.join(os.tmpdir(), 'query-')), 'dist');
   await writeReleaseAtomically(dist, release.artifacts);
   store = loadNQuads(release.text('partnership.nq'));

@@ -6,7 +6,7 @@ import { isDistribution } from '../../src/publish/dcat.js';
 import { dataPrefixes, expandCurie } from '../../src/compile/rdf/prefixes.js';
 import { foreignKeys } from '../../src/compile/tabular/keys.js';
 import { tableSpecs, type TableSpec } from '../../src/compile/tabular/tables.js';
-import { compiledRelease, FICTIONAL_DATA, fictionalRelease, REAL_DATA } from '../helpers/fixture.js';
+import { FICTIONAL_DATA, fictionalRelease, REAL_DATA, sharedRelease } from '../helpers/fixture.js';
 import { parseCsv, readTables } from '../helpers/read-tables.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
@@ -93,7 +93,7 @@ describe.each([
 ])('the CSV tables of %s', (_name, dataDir) => {
   let data: Release;
   beforeAll(async () => {
-    data = await compiledRelease(dataDir);
+    data = await sharedRelease(dataDir);
   });
 
   it('read back into exactly the records and links of the model (lossless)', () => {
