@@ -35,6 +35,8 @@ export const DIAGNOSTIC_CODES = {
   YAML_MULTIPLE_DOCUMENTS: 'A data file holds exactly one YAML document.',
   YAML_NOT_MAPPING: 'A data file holds one mapping (key: value pairs) at the top.',
   YAML_UNQUOTED_SCALAR: 'An unquoted value was read as a number, boolean or null where text is expected.',
+  SCHEMA_ANNOTATION: 'A schema is not valid JSON, or one of its x- annotations is malformed or names what does not exist.',
+  SCHEMA_MODEL: 'The schemas cannot be published as they are: a table, term or shape would be lost or ambiguous.',
   SCHEMA_REQUIRED: 'A required field is missing.',
   SCHEMA_ADDITIONAL: 'A field is not part of the schema.',
   SCHEMA_TYPE: 'A value has the wrong type.',
@@ -76,6 +78,36 @@ export interface Diagnostic {
 }
 
 export const FILE_START: Position = { line: 1, column: 1 };
+
+/** Where a diagnostic points: a file, and the place in it (a JSON Pointer and its source range, when known). */
+export interface Place {
+  file: string;
+  pointer?: string;
+  start: Position;
+  end?: Position;
+}
+
+/** The one way to make a diagnostic. */
+export function diagnosticAt(
+  place: Place,
+  code: DiagnosticCode,
+  message: string,
+  extra: { hint?: string; related?: RelatedLocation[]; severity?: 'error' | 'warning' } = {},
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    code,
+    severity: extra.severity ?? 'error',
+    message,
+    file: place.file,
+    start: place.start,
+  };
+  if (place.pointer !== undefined) diagnostic.pointer = place.pointer;
+  if (place.end) diagnostic.end = place.end;
+  if (extra.hint) diagnostic.hint = extra.hint;
+  if (extra.related) diagnostic.related = extra.related;
+  return diagnostic;
+}
+
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 

@@ -2,24 +2,10 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, Format, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { ANNOTATION_KEYWORDS } from './annotations.js';
 import type { SchemaSet } from './model.js';
 
 const requireHere = createRequire(import.meta.url);
-
-/** Keywords the schemas use to say how data is published; ajv must know them in strict mode. */
-export const ANNOTATION_KEYWORDS = [
-  'x-kind',
-  'x-files',
-  'x-table',
-  'x-label',
-  'x-rdf-type',
-  'x-rdf',
-  'x-ref',
-  'x-nested',
-  'x-inherit',
-  'x-derived',
-  'x-after',
-];
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -57,7 +43,7 @@ export function createAjv(schemas: SchemaSet, options: Options = {}): Ajv2020 {
   // `validate` pays at start-up when no precompiled validators match, and save less than that.
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, verbose: true, code: { optimize: false }, ...options });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
-  ajv.addVocabulary(ANNOTATION_KEYWORDS);
+  ajv.addVocabulary([...ANNOTATION_KEYWORDS]);
   for (const [file, document] of schemas.documents) ajv.addSchema(document, file);
   return ajv;
 }

@@ -7,9 +7,9 @@ import { listYamlFiles, readYamlFiles } from '../load/files.js';
 import { type ParsedFile, parseDataFile } from '../load/parse.js';
 import { type Catalog, type ClassifiedValue, linkCatalog } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
-import { readSchemaSet } from '../schema/read.js';
 import { type ThreadUse, useThread } from '../util/threads.js';
 import { type FileValidation, validateFile } from './file.js';
+import { loadSchemaSet } from './schemas.js';
 import { startValidationHelper, type ValidationHelper } from './helper-thread.js';
 
 export interface Validation {
@@ -99,7 +99,12 @@ export async function validateDataDir(
   const paths = await listYamlFiles(location.dataDir);
   const helper = useThread(options.threads ?? 'auto', paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
   try {
-    const schemas = await readSchemaSet(location.schemaDir);
+    const { schemas, diagnostics } = await loadSchemaSet(location.schemaDir, location.dataDir);
+    // Data cannot be checked against schemas that are themselves wrong: report those alone.
+    if (diagnostics.length > 0) {
+      await helper?.close();
+      return { catalog: linkCatalog([], schemas), diagnostics: sortDiagnostics(diagnostics), schemas };
+    }
     const raw = await readYamlFiles(location.dataDir, paths);
     const validation = helper ? await validateFilesWithHelper(raw, schemas, helper) : validateFiles(raw, schemas);
     return { ...validation, schemas };

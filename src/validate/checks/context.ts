@@ -1,6 +1,5 @@
 import type { Node } from 'yaml';
-import type { Diagnostic, DiagnosticCode, Position, RelatedLocation } from '../../diagnostics.js';
-import { FILE_START } from '../../diagnostics.js';
+import { type Diagnostic, FILE_START, type Place } from '../../diagnostics.js';
 import type { ParsedFile } from '../../load/parse.js';
 import { joinPointer, locateNode, spanOf } from '../../load/locate.js';
 import type { Catalog, EntityRecord } from '../../model/catalog.js';
@@ -29,13 +28,6 @@ export interface FileCheck {
   run(file: ParsedFile): Diagnostic[];
 }
 
-export interface Place {
-  file: string;
-  pointer: string;
-  start: Position;
-  end?: Position;
-}
-
 /** Where a field (or an item of it) of a record stands in its file. */
 export function placeOf(
   context: CheckContext,
@@ -48,24 +40,4 @@ export function placeOf(
   const located = root ? locateNode(root, pointer) : undefined;
   const span = file && located ? spanOf(located.node, file.lineCounter) : undefined;
   return { file: record.origin.file, pointer, start: span?.start ?? FILE_START, end: span?.end };
-}
-
-export function diagnosticAt(
-  place: Place,
-  code: DiagnosticCode,
-  message: string,
-  extra: { hint?: string; related?: RelatedLocation[]; severity?: 'error' | 'warning' } = {},
-): Diagnostic {
-  const diagnostic: Diagnostic = {
-    code,
-    severity: extra.severity ?? 'error',
-    message,
-    file: place.file,
-    start: place.start,
-    pointer: place.pointer,
-  };
-  if (place.end) diagnostic.end = place.end;
-  if (extra.hint) diagnostic.hint = extra.hint;
-  if (extra.related) diagnostic.related = extra.related;
-  return diagnostic;
 }

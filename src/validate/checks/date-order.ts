@@ -1,6 +1,7 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Check } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 /**
  * Compare dates of different precision on the precision they share:

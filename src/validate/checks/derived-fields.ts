@@ -1,5 +1,6 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { Check } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 /** Derived fields (a paragraph's parent, an agreement's citing paragraphs) come from the data, never by hand. */
 export const derivedFields: Check = {

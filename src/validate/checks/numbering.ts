@@ -1,8 +1,9 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import { recordsOf } from '../../model/catalog.js';
 import type { Check, CheckContext } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 function childIds(record: EntityRecord): string[] {
   const value = record.fields.paragraphs;

@@ -1,9 +1,10 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { PropertyInfo } from '../../schema/model.js';
 import { nearest } from '../../text/suggest.js';
 import type { Check, CheckContext } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 interface Reference {
   id: string;

@@ -1,7 +1,7 @@
-import { FILE_START } from '../../diagnostics.js';
+import { diagnosticAt, FILE_START } from '../../diagnostics.js';
 import { recordsOf } from '../../model/catalog.js';
 import type { Check } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 /** A release describes itself once: exactly one dataset record. */
 export const singleDataset: Check = {

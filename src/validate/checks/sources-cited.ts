@@ -1,6 +1,7 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { Check, CheckContext } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 function cites(record: EntityRecord): boolean {
   const sources = record.fields.sources;

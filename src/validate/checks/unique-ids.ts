@@ -1,6 +1,7 @@
+import { diagnosticAt } from '../../diagnostics.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import type { Check } from './context.js';
-import { diagnosticAt, placeOf } from './context.js';
+import { placeOf } from './context.js';
 
 /** Ids are IRIs: one record per id across every file. */
 export const uniqueIds: Check = {
