@@ -22,6 +22,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-inherit',
   'x-derived',
   'x-after',
+  'x-numbering',
 ] as const;
 
 const schemaRef = { $ref: '#/$defs/schema' };
@@ -66,6 +67,17 @@ export const ANNOTATIONS_META_SCHEMA: JsonSchema = {
           ],
         },
         'x-after': { type: 'string', minLength: 1 },
+        'x-numbering': {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            within: { type: 'string' },
+            order: { type: 'string' },
+            number: { type: 'string' },
+            parts: { type: 'string' },
+            id: { type: 'string', pattern: '^\\{within\\}/' },
+          },
+        },
         properties: { type: 'object', additionalProperties: schemaRef },
         $defs: { type: 'object', additionalProperties: schemaRef },
         items: schemaRef,

@@ -57,6 +57,20 @@ export interface ObjectInfo {
   properties: PropertyInfo[];
 }
 
+/**
+ * How the records of a kind are numbered, as in their document (`x-numbering`). A container kind
+ * (`within` its document, ordered by `order`) holds numbered parts; a numbered kind has a `number`
+ * and may hold sub-parts (`parts`) numbered under it. `id` is the template every id follows:
+ * `{within}` the document's id, `{number}` the record's number (a template ending in `/` is a prefix).
+ */
+export interface Numbering {
+  within?: string;
+  order?: string;
+  number?: string;
+  parts?: string;
+  id?: string;
+}
+
 export interface KindInfo extends ObjectInfo {
   kind: string;
   /** Schema file name, e.g. agreement.schema.json. */
@@ -66,6 +80,7 @@ export interface KindInfo extends ObjectInfo {
   files?: string;
   table: string;
   labelProperty: string;
+  numbering?: Numbering;
 }
 
 export interface SchemaSet {
@@ -190,6 +205,8 @@ export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
       labelProperty: String(schema['x-label'] ?? 'id'),
     };
     if (typeof schema['x-files'] === 'string') info.files = schema['x-files'];
+    const numbering = asSchema(schema['x-numbering']);
+    if (numbering) info.numbering = Object.fromEntries(Object.entries(numbering).filter(([, v]) => typeof v === 'string')) as Numbering;
     kinds.push(info);
   }
   kinds.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

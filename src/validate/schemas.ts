@@ -120,6 +120,11 @@ function referenceErrors(sources: readonly SchemaSource[]): Diagnostic[] {
         const [kind = '', property = ''] = String((value as JsonSchema).inverseOf).split('.');
         if (!kinds.has(kind)) report(joinPointer(pointer, 'inverseOf'), `x-derived names the kind "${kind}", which no schema defines`);
         else if (!propertiesOf(kinds.get(kind)).includes(property)) report(joinPointer(pointer, 'inverseOf'), `the kind "${kind}" has no property "${property}"`);
+      } else if (keyword === 'x-numbering' && typeof value === 'object' && value !== null) {
+        for (const field of ['within', 'order', 'number', 'parts'] as const) {
+          const name = (value as JsonSchema)[field];
+          if (typeof name === 'string' && !propertiesOf(holder).includes(name)) report(joinPointer(pointer, field), `x-numbering's ${field} names "${name}", which is not a property of this kind`);
+        }
       } else if (keyword === 'x-label' && !propertiesOf(holder).includes(String(value))) {
         report(pointer, `x-label names "${String(value)}", which is not a property of this kind`);
       } else if (keyword === 'x-rdf-type') {

@@ -1,92 +1,114 @@
-import { diagnosticAt } from '../../diagnostics.js';
-import type { Diagnostic } from '../../diagnostics.js';
+/**
+ * Records keep their document's own numbers (x-numbering in the schemas): the containers of a
+ * document (its sections) run 1, 2, 3... by their order; the numbered parts in them run 1, 2, 3...
+ * across the containers in order, the sub-parts of n run n.1, n.2..., and each id follows its
+ * kind's template.
+ */
+import { type Diagnostic, diagnosticAt } from '../../diagnostics.js';
 import type { EntityRecord } from '../../model/catalog.js';
-import { recordsOf } from '../../model/catalog.js';
+import type { KindInfo, Numbering } from '../../schema/model.js';
 import type { Check, CheckContext } from './context.js';
 import { placeOf } from './context.js';
 
-function childIds(record: EntityRecord): string[] {
-  const value = record.fields.paragraphs;
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function partsOf(context: CheckContext, record: EntityRecord, numbering: Numbering | undefined): EntityRecord[] {
+  const value = numbering?.parts ? record.fields[numbering.parts] : undefined;
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((id) => {
+    const part = typeof id === 'string' ? context.catalog.byId.get(id) : undefined;
+    return part ? [part] : [];
+  });
 }
 
-/**
- * Paragraphs keep the document's own numbers: top-level paragraphs run 1, 2, 3...
- * across the sections in order, sub-paragraphs of n run n.1, n.2..., and each id
- * is `<document>/para/<number>`.
- */
-function checkSiblings(
-  context: CheckContext,
-  document: string,
-  paragraphs: EntityRecord[],
-  parentNumber: string | undefined,
-  diagnostics: Diagnostic[],
-): void {
-  paragraphs.forEach((paragraph, index) => {
-    const number = typeof paragraph.fields.number === 'string' ? paragraph.fields.number : undefined;
-    if (number === undefined) return;
+/** The id a template gives, or (for a template ending in `/`) the prefix it must start with. */
+function idFrom(template: string, within: string, number?: string): string {
+  return template.replace('{within}', within).replace('{number}', number ?? '');
+}
+
+/** A kind's title in lower case, as the reports name its records ("paragraph 5.1"). */
+function titleOf(context: CheckContext, kind: string): string {
+  return (context.schemas.byKind.get(kind)?.title || kind).toLowerCase();
+}
+
+function numberingOf(context: CheckContext, record: EntityRecord): Numbering | undefined {
+  return context.schemas.byKind.get(record.kind)?.numbering;
+}
+
+function checkParts(context: CheckContext, within: string, parts: EntityRecord[], parentNumber: string | undefined, diagnostics: Diagnostic[]): void {
+  parts.forEach((part, index) => {
+    const numbering = numberingOf(context, part);
+    const field = numbering?.number;
+    const number = field ? text(part.fields[field]) : undefined;
+    if (!field || number === undefined) return;
     const expected = parentNumber === undefined ? String(index + 1) : `${parentNumber}.${index + 1}`;
+    const word = titleOf(context, part.kind);
     if (parentNumber !== undefined && !number.startsWith(`${parentNumber}.`)) {
       diagnostics.push(
-        diagnosticAt(placeOf(context, paragraph, 'number'), 'NUMBERING_PARENT', `sub-paragraph ${number} is nested under paragraph ${parentNumber}`, {
-          hint: `number it ${expected}, or move it under paragraph ${number.split('.').slice(0, -1).join('.') || number}`,
+        diagnosticAt(placeOf(context, part, field), 'NUMBERING_PARENT', `sub-${word} ${number} is nested under ${word} ${parentNumber}`, {
+          hint: `number it ${expected}, or move it under ${word} ${number.split('.').slice(0, -1).join('.') || number}`,
         }),
       );
     } else if (number !== expected) {
       diagnostics.push(
-        diagnosticAt(placeOf(context, paragraph, 'number'), 'NUMBERING_SEQUENCE', `paragraph ${number} stands where ${expected} is expected`, {
-          hint: 'paragraphs are numbered consecutively, in document order, as in the source',
+        diagnosticAt(placeOf(context, part, field), 'NUMBERING_SEQUENCE', `${word} ${number} stands where ${expected} is expected`, {
+          hint: `${word}s are numbered consecutively, in document order, as in the source`,
         }),
       );
     }
-    const expectedId = `${document}/para/${number}`;
-    if (paragraph.id && paragraph.id !== expectedId) {
+    const expectedId = numbering.id ? idFrom(numbering.id, within, number) : undefined;
+    if (expectedId && part.id && part.id !== expectedId) {
       diagnostics.push(
-        diagnosticAt(placeOf(context, paragraph, 'id'), 'ID_MISMATCH', `paragraph ${number} of "${document}" has the id "${paragraph.id}"`, {
+        diagnosticAt(placeOf(context, part, 'id'), 'ID_MISMATCH', `${word} ${number} of "${within}" has the id "${part.id}"`, {
           hint: `its id is "${expectedId}"`,
         }),
       );
     }
-    const children = childIds(paragraph)
-      .map((id) => context.catalog.byId.get(id))
-      .filter((r): r is EntityRecord => r !== undefined);
-    checkSiblings(context, document, children, number, diagnostics);
+    checkParts(context, within, partsOf(context, part, numbering), number, diagnostics);
   });
+}
+
+function checkContainers(context: CheckContext, kind: KindInfo, numbering: Numbering & { within: string }, diagnostics: Diagnostic[]): void {
+  const word = titleOf(context, kind.kind);
+  const byDocument = new Map<string, EntityRecord[]>();
+  for (const container of context.catalog.byKind.get(kind.kind) ?? []) {
+    const within = text(container.fields[numbering.within]);
+    if (within === undefined) continue;
+    const prefix = numbering.id ? idFrom(numbering.id, within) : undefined;
+    if (prefix && container.id && !container.id.startsWith(prefix)) {
+      diagnostics.push(
+        diagnosticAt(placeOf(context, container, 'id'), 'ID_MISMATCH', `${word} "${container.id}" of "${within}" has an id outside it`, {
+          hint: `its id starts with "${prefix}"`,
+        }),
+      );
+    }
+    byDocument.set(within, [...(byDocument.get(within) ?? []), container]);
+  }
+  const order = numbering.order;
+  for (const [within, containers] of byDocument) {
+    const ordered = order ? [...containers].sort((a, b) => Number(a.fields[order]) - Number(b.fields[order])) : containers;
+    if (order) {
+      ordered.forEach((container, index) => {
+        if (container.fields[order] !== index + 1) {
+          diagnostics.push(
+            diagnosticAt(placeOf(context, container, order), 'NUMBERING_SEQUENCE', `${word} order ${String(container.fields[order])} stands where ${index + 1} is expected in "${within}"`, {
+              hint: `${word}s are ordered 1, 2, 3... with no gaps or repeats`,
+            }),
+          );
+        }
+      });
+    }
+    checkParts(context, within, ordered.flatMap((container) => partsOf(context, container, numbering)), undefined, diagnostics);
+  }
 }
 
 export const numbering: Check = {
   name: 'numbering',
   run(context) {
     const diagnostics: Diagnostic[] = [];
-    const sectionsByDocument = new Map<string, EntityRecord[]>();
-    for (const section of recordsOf(context.catalog, 'section')) {
-      const document = section.fields.document;
-      if (typeof document !== 'string') continue;
-      if (section.id && !section.id.startsWith(`${document}/section/`)) {
-        diagnostics.push(
-          diagnosticAt(placeOf(context, section, 'id'), 'ID_MISMATCH', `section "${section.id}" of document "${document}" has an id outside it`, {
-            hint: `its id starts with "${document}/section/"`,
-          }),
-        );
-      }
-      sectionsByDocument.set(document, [...(sectionsByDocument.get(document) ?? []), section]);
-    }
-    for (const [document, sections] of sectionsByDocument) {
-      const ordered = [...sections].sort((a, b) => Number(a.fields.order) - Number(b.fields.order));
-      ordered.forEach((section, index) => {
-        if (section.fields.order !== index + 1) {
-          diagnostics.push(
-            diagnosticAt(placeOf(context, section, 'order'), 'NUMBERING_SEQUENCE', `section order ${String(section.fields.order)} stands where ${index + 1} is expected in "${document}"`, {
-              hint: 'sections are ordered 1, 2, 3... with no gaps or repeats',
-            }),
-          );
-        }
-      });
-      const paragraphs = ordered
-        .flatMap((section) => childIds(section))
-        .map((id) => context.catalog.byId.get(id))
-        .filter((r): r is EntityRecord => r !== undefined);
-      checkSiblings(context, document, paragraphs, undefined, diagnostics);
+    for (const kind of context.schemas.kinds) {
+      const { numbering } = kind;
+      if (numbering?.within !== undefined) checkContainers(context, kind, { ...numbering, within: numbering.within }, diagnostics);
     }
     return diagnostics;
   },
