@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listYamlFiles } from '../../src/load/files.js';
 import { kindForFile } from '../../src/schema/model.js';
+import { editorSettings } from '../../src/schema/editor-settings.js';
 import { readSchemaSet } from '../../src/schema/read.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,6 +22,10 @@ function matches(glob: string, file: string): boolean {
 }
 
 describe('editor support', () => {
+  it('is exactly what the schemas generate (npm run editor-settings writes it)', async () => {
+    expect(readFileSync(path.join(ROOT, '.vscode/settings.json'), 'utf8')).toBe(editorSettings(await readSchemaSet(), DATA_ROOTS));
+  });
+
   it('maps each kind with files to its schema, for the data and the fictional fixture, as x-files says', async () => {
     const schemas = await readSchemaSet();
     const expected = Object.fromEntries(
