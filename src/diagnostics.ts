@@ -3,6 +3,7 @@
  * Diagnostics are plain data: stages return them, reporters format them, and
  * only the CLI entry point turns them into an exit code.
  */
+import { compareText } from './util/compare.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -120,19 +121,15 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict = false):
   return hasErrors(diagnostics, strict) ? EXIT.invalid : EXIT.ok;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Stable report order: by file, then position, then code (never by discovery order). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      compareStrings(a.file, b.file) ||
+      compareText(a.file, b.file) ||
       a.start.line - b.start.line ||
       a.start.column - b.start.column ||
-      compareStrings(a.code, b.code) ||
-      compareStrings(a.message, b.message),
+      compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
   );
 }
 

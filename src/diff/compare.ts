@@ -5,6 +5,7 @@
  */
 import type { Fields } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
+import { compareText, isMapping } from '../util/compare.js';
 
 export interface VersionRecord {
   id: string;
@@ -54,14 +55,10 @@ export interface ReleaseDiff {
 
 type Json = unknown;
 
-function isObject(value: Json): value is Fields {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** JSON with sorted keys: equal values have equal keys. */
 function canonical(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
+  if (isMapping(value)) {
     return `{${Object.keys(value)
       .sort()
       .filter((k) => value[k] !== undefined)
@@ -101,10 +98,10 @@ function keysInOrder(order: readonly string[], ...objects: (Fields | undefined)[
 
 function fieldChanges(field: string, before: Json, after: Json, out: FieldChange[]): void {
   if (same(before, after)) return;
-  if ((isObject(before) || before === undefined) && (isObject(after) || after === undefined)) {
-    if (isObject(before) || isObject(after)) {
-      const b = isObject(before) ? before : {};
-      const a = isObject(after) ? after : {};
+  if ((isMapping(before) || before === undefined) && (isMapping(after) || after === undefined)) {
+    if (isMapping(before) || isMapping(after)) {
+      const b = isMapping(before) ? before : {};
+      const a = isMapping(after) ? after : {};
       for (const key of keysInOrder([], a, b)) fieldChanges(`${field}.${key}`, b[key], a[key], out);
       return;
     }
@@ -173,7 +170,7 @@ function findRenames(removed: readonly VersionRecord[], added: readonly VersionR
       if (score === 1 || (sameLabel && score >= 0.5)) pairs.push({ from, to, score });
     }
   }
-  pairs.sort((a, b) => b.score - a.score || (a.from.id < b.from.id ? -1 : a.from.id > b.from.id ? 1 : 0));
+  pairs.sort((a, b) => b.score - a.score || compareText(a.from.id, b.from.id));
   const renames = new Map<string, string>();
   const taken = new Set<string>();
   for (const { from, to } of pairs) {
@@ -188,14 +185,14 @@ function findRenames(removed: readonly VersionRecord[], added: readonly VersionR
 function renameReferences(value: Json, renames: ReadonlyMap<string, string>): Json {
   if (typeof value === 'string') return renames.get(value) ?? value;
   if (Array.isArray(value)) return value.map((v) => renameReferences(v, renames));
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameReferences(v, renames)]));
+  if (isMapping(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameReferences(v, renames)]));
   return value;
 }
 
 function byKindAndId(a: RecordRef, b: RecordRef): number {
   const ka = `${a.kind}\u0000${a.id}`;
   const kb = `${b.kind}\u0000${b.id}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return compareText(ka, kb);
 }
 
 function summary(version: Version): VersionSummary {

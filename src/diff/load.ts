@@ -13,6 +13,7 @@ import type { Catalog, Fields } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
 import { validateDataDir, validateFiles } from '../validate/index.js';
 import type { Version, VersionRecord } from './compare.js';
+import { byText } from '../util/compare.js';
 
 export const RELEASE_RECORDS = 'records.json';
 
@@ -114,7 +115,7 @@ export async function gitDataFiles(cwd: string, ref: string, dataPath: string): 
       return { oid: meta.split(' ')[2] ?? '', type: meta.split(' ')[1], file: file.slice(prefix.length) };
     })
     .filter((e) => e.type === 'blob' && YAML_FILE.test(e.file) && !e.file.split('/').some((s) => s.startsWith('.')))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .sort(byText((f) => f.file));
   if (entries.length === 0) throw new UnknownVersionError(`${ref} has no YAML files under ${prefix}`);
   const batch = await git(root, ['cat-file', '--batch'], entries.map((e) => `${e.oid}\n`).join(''));
   const blobs = splitBatch(batch.stdout, entries.length);

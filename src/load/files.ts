@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { compareText } from '../util/compare.js';
 
 export interface RawFile {
   /** Path relative to the root, forward slashes. */
@@ -26,7 +27,7 @@ export async function listYamlFiles(root: string): Promise<string[]> {
     }
   }
   walk('');
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort(compareText);
 }
 
 /** The YAML files below a folder (or those of `paths`, as listYamlFiles gave them), in path order. */

@@ -1,5 +1,6 @@
 import type { KindInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
 import { joinPointer } from '../load/locate.js';
+import { isMapping } from '../util/compare.js';
 
 /** Where a record was written: its file and the JSON Pointer of its mapping in that file. */
 export interface RecordOrigin {
@@ -36,10 +37,6 @@ export interface ClassifiedValue {
   value: unknown;
 }
 
-function isFields(value: unknown): value is Fields {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function extract(
   kind: KindInfo,
   value: Fields,
@@ -72,7 +69,7 @@ function extract(
     if (!nestedKind || !Array.isArray(items)) continue;
     const ids: string[] = [];
     items.forEach((item, index) => {
-      if (!isFields(item)) return;
+      if (!isMapping(item)) return;
       const childOrigin = { file: origin.file, pointer: joinPointer(origin.pointer, property.name, index) };
       extract(nestedKind, item, childOrigin, record, schemas, out);
       if (typeof item.id === 'string') ids.push(item.id);
@@ -112,7 +109,7 @@ export function linkCatalog(values: readonly ClassifiedValue[], schemas: SchemaS
   // No copy of the values first: extract copies each record's own fields before changing them, and
   // shares only the nested values, which it never changes (a deep copy cost 0.2 s at scale 100).
   for (const { file, kind, value } of values) {
-    if (isFields(value)) extract(kind, value, { file, pointer: '' }, undefined, schemas, records);
+    if (isMapping(value)) extract(kind, value, { file, pointer: '' }, undefined, schemas, records);
   }
   const byId = new Map<string, EntityRecord>();
   const byKind = new Map<string, EntityRecord[]>();

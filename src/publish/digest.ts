@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Artifact } from './types.js';
+import { compareText } from '../util/compare.js';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -56,5 +57,5 @@ export function claimPath(claimed: Set<string>, path: string): void {
 }
 
 export function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return compareText(a.path, b.path);
 }

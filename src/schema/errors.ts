@@ -3,7 +3,7 @@ import { isScalar, type Node, Scalar } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { FILE_START } from '../diagnostics.js';
 import type { ParsedFile } from '../load/parse.js';
-import { locateNode, pointerSegments, spanOf } from '../load/locate.js';
+import { joinPointer, locateNode, pointerSegments, spanOf } from '../load/locate.js';
 import { didYouMean } from '../text/suggest.js';
 
 /** `paragraphs/0/text` as `paragraphs[0].text`, the way people read a path. */
@@ -83,7 +83,7 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
         message: `unknown field "${extra}"${where === '(top level)' ? '' : ` in ${where}`}`,
         hint: didYouMean(extra, allowed) ?? `allowed fields: ${allowed.join(', ')}`,
         atKey: true,
-        pointer: `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        pointer: joinPointer(error.instancePath, extra),
       };
     }
     case 'type': {

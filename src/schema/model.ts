@@ -4,6 +4,7 @@
  * generated artefact (JSON-LD context, CSV headers, CSVW, SHACL, types) derives
  * from this, so it cannot drift from the schemas.
  */
+import { byText, isMapping } from '../util/compare.js';
 
 export interface RdfAnnotation {
   /** CURIEs of the predicates the property is published under (mirrored terms). */
@@ -94,7 +95,7 @@ export interface SchemaSet {
 export type JsonSchema = { [key: string]: unknown };
 
 function asSchema(value: unknown): JsonSchema | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonSchema) : undefined;
+  return isMapping(value) ? value : undefined;
 }
 
 function toList(value: unknown): string[] {
@@ -209,7 +210,7 @@ export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
     if (numbering) info.numbering = Object.fromEntries(Object.entries(numbering).filter(([, v]) => typeof v === 'string')) as Numbering;
     kinds.push(info);
   }
-  kinds.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  kinds.sort(byText((k) => k.kind));
   return { kinds, byKind: new Map(kinds.map((k) => [k.kind, k])), documents };
 }
 

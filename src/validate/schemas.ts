@@ -14,7 +14,7 @@ import { shapesStatements } from '../compile/rdf/shacl.js';
 import { vocabularyStatements } from '../compile/rdf/vocab.js';
 import { tableSpecs } from '../compile/tabular/tables.js';
 import { type Diagnostic, diagnosticAt, FILE_START, type Place } from '../diagnostics.js';
-import { joinPointer, locateNode, spanOf } from '../load/locate.js';
+import { joinPointer, locateNode, pointerSegments, spanOf } from '../load/locate.js';
 import { ANNOTATIONS_META_SCHEMA } from '../schema/annotations.js';
 import { buildSchemaSet, type JsonSchema, SchemaModelError, type SchemaSet } from '../schema/model.js';
 import { DEFAULT_SCHEMA_DIR } from '../schema/read.js';
@@ -152,7 +152,7 @@ function referenceErrors(sources: readonly SchemaSource[]): Diagnostic[] {
 
 function locateValue(document: unknown, pointer: string): unknown {
   let value = document;
-  for (const segment of pointer.split('/').slice(1)) value = (value as JsonSchema | undefined)?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const segment of pointerSegments(pointer)) value = (value as JsonSchema | undefined)?.[segment];
   return value;
 }
 

@@ -8,6 +8,7 @@ import { jsonldToNQuads } from '../helpers/jsonld.js';
 import { dataPrefixes, expandCurie } from '../../src/compile/rdf/prefixes.js';
 import { canonicalNQuads } from '../helpers/release.js';
 import { compiledRelease, REAL_DATA, realAndFictionalReleases, type Release } from '../helpers/fixture.js';
+import { compareText } from '../../src/util/compare.js';
 
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
@@ -43,7 +44,7 @@ describe.each([
   it('is canonical: sorted, each triple once, no blank nodes, default graph only', () => {
     const nquads = release().text('partnership.nq');
     const all = lines(nquads);
-    expect(all).toEqual([...new Set(all)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(all).toEqual([...new Set(all)].sort(compareText));
     expect(nquads).not.toMatch(/_:/);
     for (const line of all) expect(line).toMatch(/^<[^>]+> <[^>]+> (<[^>]+>|".*"(@[a-z]+|\^\^<[^>]+>)?) \.$/);
     expect(nquads.endsWith('.\n')).toBe(true);

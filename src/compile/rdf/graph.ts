@@ -10,6 +10,7 @@ import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js'
 import { kindOrThrow } from '../../schema/model.js';
 import { dataPrefixes, expandCurie, type PrefixMap } from './prefixes.js';
 import { rdfPredicates, type ValueShape, valueShape } from './terms.js';
+import { isMapping } from '../../util/compare.js';
 
 /** A literal: its lexical form with a language or a datatype IRI (xsd:string when neither). */
 export interface RdfLiteral {
@@ -53,10 +54,6 @@ export interface RdfNode {
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 const PARTIAL_DATE_TYPES: Readonly<Record<number, string>> = { 4: 'gYear', 7: 'gYearMonth', 10: 'date' };
-
-function isFields(value: unknown): value is Fields {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** An xsd:decimal lexical form (no exponent) for a JSON number. */
 /** Made once: `toLocaleString` builds a new formatter on every call, which shows at scale. */
@@ -119,7 +116,7 @@ function describeObject(iri: string, info: ObjectInfo, fields: Fields, describer
     const at = `${where}.${property.name}`;
     const values: RdfValue[] = items.map((item, index) => {
       if (property.object) {
-        if (!isFields(item)) throw new Error(`${at}: expected an object`);
+        if (!isMapping(item)) throw new Error(`${at}: expected an object`);
         const childIri = property.array ? objectIri(iri, property.name, index + 1) : objectIri(iri, property.name);
         return { kind: 'node', node: describeObject(childIri, property.object, item, describer, at) };
       }

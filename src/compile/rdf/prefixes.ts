@@ -3,6 +3,7 @@
  * whose namespace follows the base IRI so that a fork publishing under another
  * base also owns its terms.
  */
+import { compareText } from '../../util/compare.js';
 
 /** Established vocabularies, by the prefix the schemas use. */
 export const VOCABULARIES: Readonly<Record<string, string>> = {
@@ -54,7 +55,7 @@ export function schemaFilePrefixes(baseIri: string): PrefixMap {
 }
 
 function sortByKey(map: Record<string, string>): PrefixMap {
-  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => compareText(a, b)));
 }
 
 export class UnknownPrefixError extends Error {}

@@ -5,6 +5,7 @@
  */
 import type { RdfIri, RdfLiteral, RdfNode } from './graph.js';
 import { expandCurie, type PrefixMap } from './prefixes.js';
+import { byText } from '../../util/compare.js';
 
 export interface Triple {
   subject: string;
@@ -65,7 +66,7 @@ export interface LinedTriple {
   triple: Triple;
 }
 
-const byLine = (a: LinedTriple, b: LinedTriple) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0);
+const byLine = byText((t: LinedTriple) => t.line);
 
 /**
  * Triples in canonical order: sorted by their N-Quads line (UTF-16 code units, as
@@ -118,7 +119,7 @@ export class CanonicalGraph {
   /** Every triple added, in canonical order, each once (what `canonicalOrder` of them all gives): as N-Quads text in parts, and as triples. */
   inOrder(): { nquads: string[]; triples: Triple[] } {
     const keyed = [...this.runs.keys()].map((subject) => ({ key: `<${subject}>`, subject }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    keyed.sort(byText((k) => k.key));
     const nquads: string[] = [];
     const triples: Triple[] = [];
     for (const { subject } of keyed) {

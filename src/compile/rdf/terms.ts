@@ -7,6 +7,7 @@
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
 import { SchemaModelError } from '../../schema/model.js';
 import { dataPrefixes } from './prefixes.js';
+import { compareText, byText } from '../../util/compare.js';
 
 /**
  * How a property's values become RDF terms.
@@ -101,7 +102,7 @@ const COERCION_SUFFIX: Readonly<Record<string, string>> = { '@id': 'iri', '@lang
 export function contextTerms(schemas: SchemaSet): ContextTerm[] {
   const terms: ContextTerm[] = [];
   for (const [predicate, byShape] of usages(schemas)) {
-    const ranked = [...byShape.entries()].sort(([ka, a], [kb, b]) => b.length - a.length || (ka < kb ? -1 : ka > kb ? 1 : 0));
+    const ranked = [...byShape.entries()].sort(([ka, a], [kb, b]) => b.length - a.length || compareText(ka, kb));
     ranked.forEach(([key], index) => {
       const definition = JSON.parse(key) as Record<string, string>;
       const [kind = '', value = ''] = Object.entries(definition)[0] ?? [];
@@ -110,7 +111,7 @@ export function contextTerms(schemas: SchemaSet): ContextTerm[] {
       terms.push({ name, predicate, definition: { '@id': predicate, ...definition } });
     });
   }
-  terms.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  terms.sort(byText((t) => t.name));
   const names = new Set<string>();
   for (const term of terms) {
     if (names.has(term.name)) throw new SchemaModelError(`two context terms are named "${term.name}"`);

@@ -7,6 +7,7 @@ import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js'
 import { expandCurie, PROJECT_PREFIX, projectNamespace, projectVocabularyIri, schemaFilePrefixes } from './prefixes.js';
 import { rdfPredicates, valueShape } from './terms.js';
 import { type DescriptionStatement, literal, namedNode } from './turtle.js';
+import { compareText } from '../../util/compare.js';
 
 const isProjectTerm = (curie: string) => curie.startsWith(`${PROJECT_PREFIX}:`);
 
@@ -66,7 +67,7 @@ export function vocabularyStatements(schemas: SchemaSet, baseIri: string, title:
     add(subject, 'rdfs:isDefinedBy', namedNode(ontology));
     return subject;
   };
-  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareText(a, b));
   const found = find(schemas);
   for (const [curie, comment] of sorted(found.classes)) {
     described(curie, ['rdfs:Class', 'owl:Class'], words(curie.slice(PROJECT_PREFIX.length + 1)), comment);

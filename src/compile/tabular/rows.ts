@@ -1,6 +1,7 @@
 import type { Catalog, EntityRecord, Fields } from '../../model/catalog.js';
 import { entityIri } from '../../model/iri.js';
 import type { CellSource, TableOwner, TableSpec } from './tables.js';
+import { isMapping } from '../../util/compare.js';
 
 /** A cell before it is written as text: undefined is an empty (null) cell. */
 export type Cell = string | number | boolean | undefined;
@@ -12,15 +13,11 @@ interface Frame {
   value: unknown;
 }
 
-function isFields(value: unknown): value is Fields {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function framesOf(record: EntityRecord, owner: TableOwner): Frame[] {
   let frames: Frame[] = [{ record, positions: [], value: record.fields }];
   for (const step of owner.steps) {
     frames = frames.flatMap((frame) => {
-      const value = isFields(frame.value) ? frame.value[step.name] : undefined;
+      const value = isMapping(frame.value) ? frame.value[step.name] : undefined;
       if (!step.array) return value === undefined ? [] : [{ ...frame, value }];
       if (!Array.isArray(value)) return [];
       return value.map((item, index) => ({ record, positions: [...frame.positions, index + 1], value: item }));
@@ -31,7 +28,7 @@ function framesOf(record: EntityRecord, owner: TableOwner): Frame[] {
 
 function fieldAt(value: unknown, path: readonly string[]): unknown {
   let current = value;
-  for (const name of path) current = isFields(current) ? current[name] : undefined;
+  for (const name of path) current = isMapping(current) ? current[name] : undefined;
   return current;
 }
 

@@ -11,6 +11,7 @@ import { referredRecords, referringRecords, type SiteContext } from '../../compi
 import { entityLink } from './links.js';
 import { type Html, html } from './html.js';
 import { entityPagePath, OVERVIEW_PATH, relativeHref } from './paths.js';
+import { compareText } from '../../util/compare.js';
 
 /** The kinds the overview follows, each related to the next by a reference either way. */
 export const OVERVIEW_CHAIN = ['pillar', 'paragraph', 'agreement', 'organisation'] as const;
@@ -78,7 +79,7 @@ function datedRecords(site: SiteContext): Dated[] {
       const [year = 0, month = 1] = date.split('-').map(Number);
       return [{ record, date, at: year + (month - 1) / 12 }];
     })
-    .sort((a, b) => a.at - b.at || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => a.at - b.at || compareText(a.date, b.date));
 }
 
 const WIDTH = 800;
