@@ -50,13 +50,24 @@ function run(...args: string[]) {
 
 describe('partnership new', () => {
   it('leaves every choice to the curator: enums get the placeholder, never a default that would pass as a fact', async () => {
+    const result = await run('organisation', 'org/choices-left-open');
+    const text = await readFile(path.join(dir, result.out.trim()), 'utf8');
+    expect(text.split('\n').filter((line) => !line.startsWith('#') && !line.trimStart().startsWith('#'))).toEqual([
+      'id: org/choices-left-open',
+      'name: TODO',
+      'kind: TODO',
+      'sources:',
+      '  - TODO',
+      '',
+    ]);
+  });
+
+  it('scaffolds no claim: an agreement’s kind, status, dates and parties are added only with a source', async () => {
     const result = await run('agreement', 'agreement/choices-left-open');
     const text = await readFile(path.join(dir, result.out.trim()), 'utf8');
     expect(text.split('\n').filter((line) => !line.startsWith('#') && !line.trimStart().startsWith('#'))).toEqual([
       'id: agreement/choices-left-open',
       'title: TODO',
-      'kind: TODO',
-      'status: TODO',
       'sources:',
       '  - TODO',
       '',
