@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   NUMBERING_PARENT: 'A sub-paragraph number does not continue its parent paragraph number.',
   DATE_ORDER: 'An end date is before its start date.',
   SOURCE_MISSING: 'A record cites no source.',
+  CLAIM_UNSOURCED: 'A claim (a status, kind, date or party) cites no source.',
   DERIVED_FIELD: 'A derived field is written by hand.',
   DATASET_MISSING: 'The data folder has no dataset description.',
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',

@@ -55,7 +55,7 @@ describe('the curated data', async () => {
       'agreement/mou-digital-cooperation',
       'agreement/mou-cultural-sports-cooperation',
     ]);
-    // The other four were concluded before the visit: none claims an exchange at all.
+    // The sources do not say when the other four were signed: none claims an exchange at all.
     const earlier = listed.filter((id) => !exchanged.includes(id));
     expect(earlier.map((id) => catalog.byId.get(id)?.fields.exchangedAt)).toEqual([undefined, undefined, undefined, undefined]);
   });
@@ -68,6 +68,76 @@ describe('the curated data', async () => {
       expect(Array.isArray(sources) && sources.length > 0, `${record.id} cites no source`).toBe(true);
       for (const id of sources as string[]) expect(catalog.byId.get(id)?.kind, `${record.id} cites ${id}`).toBe('source');
     }
+  });
+});
+
+describe('the curated data states only what its sources state', async () => {
+  const { catalog } = await validateDataDir({ dataDir: REAL_DATA });
+  type Claim = { value: string; statedAs: string; sources: string[]; inferred?: boolean };
+  const claims = (id: string, field: string) => (catalog.byId.get(`agreement/${id}`)?.fields[field] as Claim[] | undefined) ?? [];
+  const values = (id: string, field: string) => claims(id, field).map((c) => c.value);
+  const CLAIM_FIELDS = ['kind', 'status', 'dateSigned', 'dateInForce', 'dateAmended', 'parties'];
+
+  it('records no status, kind, date or party that no source states', () => {
+    // Statuses the curators had guessed: now left out (not stated).
+    for (const id of [
+      'akfta', 'rcep', 'unclos', 'paris-agreement', 'aoip', 'asean-plan-of-action-energy-cooperation', 'asean-rok-digital-work-plan',
+      'asean-defa', 'depa', 'ksdpa', 'supply-chain-partnership-arrangement', 'jsi-e-commerce', 'agreement-on-e-commerce',
+      'investment-facilitation-for-development-agreement', 'mra-gmp-medicinal-products',
+    ]) expect(values(id, 'status'), id).toEqual([]);
+    expect(values('paris-agreement', 'kind')).toEqual(['agreement']);
+    expect(values('unclos', 'dateSigned')).toEqual([]);
+    expect(values('akfta', 'parties')).toEqual([]);
+    // "the recent signing of MOUs" names no MOU: a signing read from it is marked as the curators' inference.
+    for (const id of ['mou-healthcare-cooperation', 'mou-cooperation-forensic-science', 'mou-ai-safety']) {
+      expect(claims(id, 'status').filter((c) => c.value === 'signed').map((c) => c.inferred), id).toEqual([true]);
+    }
+    // What a source does state stays, with its words.
+    expect(claims('ksfta', 'dateInForce')).toEqual([
+      { value: '2006', statedAs: 'the Korea-Singapore Free Trade Agreement (KSFTA), which entered into force in 2006', sources: ['source/press-release-2025-11-02'] },
+    ]);
+  });
+
+  it('gives every claim its words and sources, each also a source of its record', () => {
+    let count = 0;
+    for (const record of recordsOf(catalog, 'agreement')) {
+      const recordSources = record.fields.sources as string[];
+      for (const field of CLAIM_FIELDS) {
+        for (const claim of (record.fields[field] as Claim[] | undefined) ?? []) {
+          count += 1;
+          expect(claim.statedAs.length, `${record.id} ${field}`).toBeGreaterThan(0);
+          expect(claim.sources.length, `${record.id} ${field}`).toBeGreaterThan(0);
+          for (const source of claim.sources) expect(recordSources, `${record.id} ${field}`).toContain(source);
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(100);
+  });
+
+  it('marks the curators\' inferences in published fields, each naming a field the record has', () => {
+    const inferred = Object.fromEntries(
+      catalog.records.filter((r) => r.fields.inferredFields !== undefined).map((r) => [r.id, r.fields.inferredFields as string[]]),
+    );
+    expect(inferred).toEqual({
+      'agreement/mou-ai-safety': ['description'],
+      'agreement/mou-green-digital-shipping-corridor': ['description'],
+      'event/2025-08-vietnam-party-chief-state-visit': ['startDate'],
+      'joint-statement': ['date'],
+      'list-of-mous-and-agreements': ['date'],
+      'org/indo-pacific-defense-forum': ['alternativeNames'],
+      'org/kr-foreign-ministry': ['name'],
+      'org/ntu': ['kind'],
+      'source/korea-bizwire-2025-11-02': ['date'],
+    });
+    for (const [id, fields] of Object.entries(inferred)) for (const field of fields) expect(catalog.byId.get(id)?.fields[field], `${id} ${field}`).toBeDefined();
+    expect(catalog.byId.get('org/indo-pacific-defense-forum')?.fields.name).toBe('FORUM');
+    expect(catalog.byId.get('org/idss')?.fields.country).toBeUndefined();
+    // The paragraphs' matches to MOUs they do not name are kept apart from what they cite.
+    const paragraph = (number: string) => catalog.byId.get(`joint-statement/para/${number}`)?.fields;
+    expect([paragraph('7.2')?.inferredCites, paragraph('11.3')?.inferredCites, paragraph('14.1')?.inferredCites]).toEqual([
+      ['agreement/mou-cooperation-forensic-science'], ['agreement/mou-green-digital-shipping-corridor'], ['agreement/mou-ai-safety'],
+    ]);
+    expect(paragraph('11.3')?.cites).toBeUndefined();
   });
 });
 

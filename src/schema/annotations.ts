@@ -23,6 +23,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-derived',
   'x-after',
   'x-numbering',
+  'x-claim',
 ] as const;
 
 const schemaRef = { $ref: '#/$defs/schema' };
@@ -67,6 +68,7 @@ export const ANNOTATIONS_META_SCHEMA: JsonSchema = {
           ],
         },
         'x-after': { type: 'string', minLength: 1 },
+        'x-claim': { const: true },
         'x-numbering': {
           type: 'object',
           additionalProperties: false,

@@ -56,6 +56,8 @@ export interface ObjectInfo {
   description: string;
   rdfTypes: string[];
   properties: PropertyInfo[];
+  /** A claim (`x-claim`): a fact with the sources and the words it rests on. */
+  claim: boolean;
 }
 
 /**
@@ -117,7 +119,21 @@ function resolve(schema: JsonSchema, documents: Map<string, JsonSchema>): JsonSc
   const resolved = asSchema(target);
   if (!resolved) throw new SchemaModelError(`unresolved $ref ${ref}`);
   const { $ref: _ignored, ...own } = schema;
-  return { ...resolve(resolved, documents), ...own };
+  const shape = resolve(resolved, documents);
+  const merged: JsonSchema = { ...shape, ...own };
+  // A shared object shape (a claim) is narrowed where it is used: the user's properties refine
+  // the shape's (`value` gets its enum, `sources` its table), as ajv applies both schemas.
+  const targetProperties = asSchema(shape.properties);
+  const ownProperties = asSchema(own.properties);
+  if (targetProperties && ownProperties) {
+    const properties: JsonSchema = { ...targetProperties };
+    for (const [name, refinement] of Object.entries(ownProperties)) {
+      properties[name] = { ...asSchema(targetProperties[name]), ...asSchema(refinement) };
+    }
+    merged.properties = properties;
+    merged.required = [...new Set([...toList(shape.required), ...toList(own.required)])];
+  }
+  return merged;
 }
 
 function rdfAnnotation(value: unknown): RdfAnnotation | undefined {
@@ -188,6 +204,7 @@ function objectInfo(schema: JsonSchema, documents: Map<string, JsonSchema>): Obj
     description: String(schema.description ?? ''),
     rdfTypes: toList(schema['x-rdf-type']),
     properties,
+    claim: schema['x-claim'] === true,
   };
 }
 

@@ -43,10 +43,30 @@ describe('partnership diff on the crafted before/after fixture', () => {
     expect(report.renamed).toEqual([
       { id: 'org/xb-port-authority', kind: 'organisation', label: 'Harbour Board of Borealis', from: 'org/xb-harbour-board', changes: [] },
     ]);
+    const GAZETTE = 'source/arcadia-gazette-2030-01-10';
     expect(report.changed.find((c: { id: string }) => c.id === 'agreement/ports-mou').changes).toEqual([
-      { field: 'status', type: 'value', before: 'planned', after: 'signed' },
-      { field: 'dateSigned', type: 'value', after: '2030-01-10' },
-      { field: 'parties', type: 'list', added: ['country/xb'], removed: [], reordered: false },
+      {
+        field: 'status',
+        type: 'list',
+        added: [{ value: 'signed', statedAs: 'the MOU on Ports, signed', sources: [GAZETTE] }],
+        removed: [{ value: 'planned', statedAs: 'a MOU on Ports is planned', sources: [GAZETTE] }],
+        reordered: false,
+      },
+      {
+        field: 'dateSigned',
+        type: 'list',
+        added: [{ value: '2030-01-10', statedAs: 'the MOU on Ports, signed 2030-01-10', sources: [GAZETTE] }],
+        removed: [],
+        reordered: false,
+      },
+      // The renamed party's claim follows the rename: only the new party's claim is added.
+      {
+        field: 'parties',
+        type: 'list',
+        added: [{ value: 'country/xb', statedAs: 'between the two parties', sources: [GAZETTE] }],
+        removed: [],
+        reordered: false,
+      },
     ]);
   });
 

@@ -40,7 +40,6 @@ describe('competency questions over the graph in Oxigraph', () => {
         'iea-verification-chemical-biological-warfare-agents',
         'loi-st-cooperation-public-safety-security',
         'memorandum-of-agreement-defence-technology',
-        'mou-cooperation-forensic-science',
         'mou-healthcare-cooperation',
         'mou-kdca-cda-communicable-disease',
         'mou-public-personnel-administration',
@@ -61,13 +60,12 @@ describe('competency questions over the graph in Oxigraph', () => {
       ],
       III: [
         'asean-plan-of-action-energy-cooperation',
-        'mou-green-digital-shipping-corridor',
         'mou-green-economic-cooperation',
         'mou-lng',
         'nuclear-cooperation-agreement',
         'paris-agreement',
       ],
-      IV: ['mou-ai-safety', 'mou-digital-cooperation', 'mou-intelligent-transport-systems-cooperation', 'mou-space-geospatial-information', 'mou-technological-cooperation'],
+      IV: ['mou-digital-cooperation', 'mou-intelligent-transport-systems-cooperation', 'mou-space-geospatial-information', 'mou-technological-cooperation'],
       V: ['mou-cultural-sports-cooperation'],
     });
     expect(rows.find((r) => r[1] === 'agreement/ksfta')).toEqual(['II', 'agreement/ksfta', '2']);
@@ -84,6 +82,32 @@ describe('competency questions over the graph in Oxigraph', () => {
     ]);
   });
 
+  it('where the sources disagree on an instrument, each claim with its source and words', async () => {
+    const rows = await answer('conflicting-claims.rq');
+    const of = (agreement: string) => rows.filter((r) => r[0] === `agreement/${agreement}`).map((r) => r.slice(1, 5));
+    // Annex B lists an Information Exchange Agreement; the Singapore news report calls all eight MOUs.
+    expect(of('iea-verification-chemical-biological-warfare-agents').filter((r) => r[0] === 'kindClaim')).toEqual([
+      ['kindClaim', 'information-exchange-agreement', 'source/press-release-2025-11-02', 'false'],
+      ['kindClaim', 'memorandum-of-understanding', 'source/news-report-2025-11-02', 'true'],
+    ]);
+    // The news report's "will be signed" against the press release's exchange and Korea Bizwire's "signed".
+    expect(of('mou-digital-cooperation')).toEqual([
+      ['statusClaim', 'planned', 'source/news-report-2025-11-02', 'true'],
+      ['statusClaim', 'signed', 'source/korea-bizwire-2025-11-02', 'false'],
+      ['statusClaim', 'signed', 'source/press-release-2025-11-02', 'true'],
+    ]);
+    // Korea Bizwire's "revisions to existing free trade agreements" against "continue to discuss upgrading the KSFTA".
+    expect(of('ksfta').map((r) => r[1])).toEqual(['in-force', 'planned', 'under-discussion']);
+    expect(rows.find((r) => r[0] === 'agreement/ksfta' && r[2] === 'under-discussion')?.[5]).toBe(
+      'Continue to discuss upgrading the KSFTA to expand cooperation in areas of mutual interest.',
+    );
+    // Korea Bizwire's MOUs "on defense": none of the four exchanged is, so the claim is recorded on Annex B's defence instrument, as an inference.
+    expect(rows.find((r) => r[0] === 'agreement/iea-verification-chemical-biological-warfare-agents' && r[3] === 'source/korea-bizwire-2025-11-02')?.slice(2, 5)).toEqual([
+      'signed', 'source/korea-bizwire-2025-11-02', 'true',
+    ]);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(9);
+  });
+
   it('the paragraphs of pillar III', async () => {
     const rows = await answer('pillar-iii-paragraphs.rq');
     expect(rows.map((r) => r[0])).toEqual(['11', '11.1', '11.2', '11.3', '12', '12.1', '12.2', '12.3', '12.4', '12.5', '13']);
@@ -95,7 +119,7 @@ describe('competency questions over the graph in Oxigraph', () => {
   it('the organisations of each country', async () => {
     const rows = await answer('organisations-by-country.rq');
     expect(rows.map(([country, count]) => [country, count])).toEqual([
-      ['Singapore', '17'],
+      ['Singapore', '16'],
       ['South Korea', '13'],
     ]);
     expect(rows[0]?.[2]?.split(' ')).toContain('org/sg-mfa');

@@ -13,6 +13,7 @@ import { compareText } from '../../src/util/compare.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 let real: Release;
 let fictional: Release;
@@ -80,7 +81,8 @@ describe('the triples', () => {
 
   it('type dates by their precision, numbers as decimals, and mirror each predicate', () => {
     const nquads = real.text('partnership.nq');
-    expect(nquads).toContain(`<${BASE}agreement/defence-cooperation-memorandum-2009> <http://data.europa.eu/eli/ontology#date_document> "2009"^^<${XSD}gYear> .\n`);
+    expect(nquads).toContain(`<${BASE}agreement/ksfta#dateInForce-1> <${RDF}value> "2006"^^<${XSD}gYear> .\n`);
+    expect(nquads).toContain(`<${BASE}agreement/mou-kdca-cda-communicable-disease#dateSigned-1> <${RDF}value> "2024-05"^^<${XSD}gYearMonth> .\n`);
     expect(nquads).toContain(`<${BASE}statistic/visitors-kr-to-sg-2024> <https://schema.org/value> "595000"^^<${XSD}decimal> .\n`);
     expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement/para/11> .\n`);
     expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <https://schema.org/isPartOf> <${BASE}joint-statement/para/11> .\n`);

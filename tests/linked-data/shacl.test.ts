@@ -46,9 +46,15 @@ describe('shapes.ttl', () => {
     expect(objects(`${ns}paragraph`, 'targetClass')).toEqual(['http://purl.org/spar/doco/Paragraph']);
     expect(objects(`${ns}agreement`, 'targetClass')).toEqual([`${BASE}vocab#Instrument`]);
     expect(objects(`${ns}paragraph`, 'property')).toContain(`${ns}paragraph-text-schema_text`);
-    const status = `${ns}agreement-status-spv_status`;
+    // A status is a list of claims (none where no source states one); each claim has exactly one value.
+    const statusClaims = `${ns}agreement-status-spv_statusClaim`;
+    expect([objects(statusClaims, 'path'), objects(statusClaims, 'minCount'), objects(statusClaims, 'maxCount'), objects(statusClaims, 'class')]).toEqual([
+      [`${BASE}vocab#statusClaim`], [], [], [`${BASE}vocab#AgreementStatusClaim`],
+    ]);
+    expect(objects(`${ns}agreement-status`, 'targetClass')).toEqual([`${BASE}vocab#AgreementStatusClaim`]);
+    const status = `${ns}agreement-status-value-rdf_value`;
     expect([objects(status, 'path'), objects(status, 'minCount'), objects(status, 'maxCount'), objects(status, 'nodeKind')]).toEqual([
-      [`${BASE}vocab#status`], ['1'], ['1'], [`${SH}IRI`],
+      ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value'], ['1'], ['1'], [`${SH}IRI`],
     ]);
     expect(objects(`${ns}paragraph-cites-eli_cites`, 'class')).toEqual([`${BASE}vocab#Instrument`]);
     expect(objects(`${ns}paragraph-cites-eli_cites`, 'maxCount')).toEqual([]);
@@ -73,17 +79,18 @@ describe('shapes.ttl', () => {
 
   it('reports a wrong datatype, an unknown code and a reference to the wrong kind', async () => {
     const statistic = `<${BASE}statistic/visitors-kr-to-sg-2024>`;
-    const agreement = `<${BASE}agreement/ksfta>`;
+    const statusClaim = `<${BASE}agreement/ksfta#status-1>`;
+    const RDF_VALUE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>';
     const broken = real
       .text('partnership.nq')
       .replace(`${statistic} <https://schema.org/value> "595000"^^<http://www.w3.org/2001/XMLSchema#decimal> .`, `${statistic} <https://schema.org/value> "595000" .`)
-      .replace(`${agreement} <${BASE}vocab#status> <${BASE}vocab#status/in-force> .`, `${agreement} <${BASE}vocab#status> <${BASE}vocab#status/repealed> .`)
+      .replace(`${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/in-force> .`, `${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/repealed> .`)
       .replace(/(<[^>]+para\/11\.1> <http:\/\/data\.europa\.eu\/eli\/ontology#cites> )<[^>]+>/, `$1<${BASE}country/kr>`);
     const report = await validate(real, broken);
     expect(report.results).toEqual(
       expect.arrayContaining([
         { focus: `${BASE}statistic/visitors-kr-to-sg-2024`, path: 'https://schema.org/value', component: 'sh:DatatypeConstraintComponent' },
-        { focus: `${BASE}agreement/ksfta`, path: `${BASE}vocab#status`, component: 'sh:InConstraintComponent' },
+        { focus: `${BASE}agreement/ksfta#status-1`, path: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value', component: 'sh:InConstraintComponent' },
         { focus: `${BASE}joint-statement/para/11.1`, path: 'http://data.europa.eu/eli/ontology#cites', component: 'sh:ClassConstraintComponent' },
       ]),
     );

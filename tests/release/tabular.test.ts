@@ -67,11 +67,23 @@ describe('CSV files', () => {
   });
 
   it('put lists in join and child tables with their positions', () => {
-    expect(rowsOf('agreement_parties')).toEqual([
-      { agreement_id: 'agreement/free-trade-treaty', party_id: 'country/xa', position: '1' },
-      { agreement_id: 'agreement/free-trade-treaty', party_id: 'country/xb', position: '2' },
-      { agreement_id: 'agreement/ports-mou', party_id: 'org/xa-foreign-office', position: '1' },
-      { agreement_id: 'agreement/ports-mou', party_id: 'org/xb-harbour-board', position: '2' },
+    // Claims: one row per claim with its value and words; its sources in a table beside it.
+    const claim = (agreement: string, position: string, value: string, words: string) => ({
+      agreement_id: `agreement/${agreement}`, position, value, date: '', stated_as: words, inferred: '', note: '',
+    });
+    expect(rowsOf('agreement_party_claims')).toEqual([
+      claim('free-trade-treaty', '1', 'country/xa', 'between the two parties'),
+      claim('free-trade-treaty', '2', 'country/xb', 'between the two parties'),
+      claim('ports-mou', '1', 'org/xa-foreign-office', 'between the two parties'),
+      claim('ports-mou', '2', 'org/xb-harbour-board', 'between the two parties'),
+    ]);
+    expect(rowsOf('agreement_status_claims')).toEqual([
+      claim('free-trade-treaty', '1', 'in-force', 'the Arcadia–Borealis Free Trade Treaty, in force'),
+      claim('ports-mou', '1', 'planned', 'a MOU on Ports is planned'),
+    ]);
+    expect(rowsOf('agreement_status_claim_sources')).toEqual([
+      { agreement_id: 'agreement/free-trade-treaty', status_position: '1', source_id: 'source/arcadia-gazette-2030-01-10', position: '1' },
+      { agreement_id: 'agreement/ports-mou', status_position: '1', source_id: 'source/arcadia-gazette-2030-01-10', position: '1' },
     ]);
     expect(rowsOf('partnership_announcements')).toEqual([
       { partnership_id: 'partnership/arcadia-borealis', position: '1', date: '2030-01-10', stated_as: '', note: '' },
@@ -156,8 +168,15 @@ describe('csv-metadata.json (CSVW)', () => {
     const column = (name: string) => agreements.columns.find((c: Json) => c.name === name);
     expect(column('title')).toMatchObject({ propertyUrl: 'http://purl.org/dc/terms/title', lang: 'en', required: true });
     expect(column('exchanged_at')).toMatchObject({ propertyUrl: `${BASE}vocab#exchangedAt`, valueUrl: `${BASE}{+exchanged_at}` });
-    expect(column('kind').valueUrl).toBe(`${BASE}vocab#agreement-kind/{kind}`);
-    expect(column('date_signed').datatype).toEqual({ base: 'string', format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$' });
+    // Kinds, statuses and dates are claims, published in tables of their own (below).
+    expect(column('kind')).toBeUndefined();
+    const claims = metadata.tables.find((t: Json) => t.url === 'csv/agreement_kind_claims.csv').tableSchema;
+    const claimColumn = (name: string) => claims.columns.find((c: Json) => c.name === name);
+    expect(claims.aboutUrl).toBe(`${BASE}{+agreement_id}#kind-{position}`);
+    expect(claimColumn('value')).toMatchObject({ propertyUrl: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value', valueUrl: `${BASE}vocab#agreement-kind/{value}` });
+    expect(claimColumn('stated_as')).toMatchObject({ propertyUrl: `${BASE}vocab#statedAs`, lang: 'en', required: true });
+    const dates = metadata.tables.find((t: Json) => t.url === 'csv/agreement_date_signed_claims.csv').tableSchema;
+    expect(dates.columns.find((c: Json) => c.name === 'value').datatype).toEqual({ base: 'string', format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$' });
     expect(column('binding').datatype).toEqual({ base: 'boolean', format: 'true|false' });
     expect(column('iri').suppressOutput).toBe(true);
     const types = agreements.columns.filter((c: Json) => c.virtual).map((c: Json) => c.valueUrl);

@@ -48,19 +48,20 @@ function run(...args: string[]) {
   return main(['node', 'partnership', 'new', ...args, '--data', '.'], io).then((code) => ({ code, out: out.join(''), err: err.join('') }));
 }
 
+/** The lines of a new scaffold that are not comments. */
+async function scaffoldLines(kind: string, id: string): Promise<string[]> {
+  const result = await run(kind, id);
+  const text = await readFile(path.join(dir, result.out.trim()), 'utf8');
+  return text.split('\n').filter((line) => !line.trimStart().startsWith('#'));
+}
+
 describe('partnership new', () => {
   it('leaves every choice to the curator: enums get the placeholder, never a default that would pass as a fact', async () => {
-    const result = await run('agreement', 'agreement/choices-left-open');
-    const text = await readFile(path.join(dir, result.out.trim()), 'utf8');
-    expect(text.split('\n').filter((line) => !line.startsWith('#') && !line.trimStart().startsWith('#'))).toEqual([
-      'id: agreement/choices-left-open',
-      'title: TODO',
-      'kind: TODO',
-      'status: TODO',
-      'sources:',
-      '  - TODO',
-      '',
-    ]);
+    expect(await scaffoldLines('organisation', 'org/choices-left-open')).toEqual(['id: org/choices-left-open', 'name: TODO', 'kind: TODO', 'sources:', '  - TODO', '']);
+  });
+
+  it('scaffolds no claim: an agreement’s kind, status, dates and parties are added only with a source', async () => {
+    expect(await scaffoldLines('agreement', 'agreement/choices-left-open')).toEqual(['id: agreement/choices-left-open', 'title: TODO', 'sources:', '  - TODO', '']);
   });
 
   it.each(Object.entries(NEW_IDS))('scaffolds a %s that validates once its TODOs are filled', async (kindName, id) => {

@@ -32,7 +32,7 @@ describe('precompiled validators', () => {
     const precompiled = module.create(FORMATS);
     const ajv = createAjv(schemas);
     const cases: [string, unknown][] = [
-      ['agreement', { id: 'agreement/x', title: ' padded ', kind: 'mou', binding: 'no', dateSigned: '2025-02-30', extra: 1 }],
+      ['agreement', { id: 'agreement/x', title: ' padded ', kind: [{ value: 'mou' }], binding: 'no', dateSigned: [{ value: '2025-02-30', statedAs: 'x', extra: 1 }], extra: 1 }],
       ['event', { id: 'Event/bad', name: 'A', kind: 'visit', startDate: '2025-13', sources: [] }],
       ['dataset', { id: 'dataset', license: 'not a uri', issued: '2026-02-29' }],
       ['country', { id: 'country/kr', name: 'Korea', sources: ['source/a'] }],
@@ -46,7 +46,7 @@ describe('precompiled validators', () => {
     }
     // The last case is valid; the others fail on their formats and patterns too.
     expect(precompiled.country?.errors).toBeNull();
-    const codes = (precompiled.agreement?.({ id: 'agreement/x', dateSigned: '2025-02-30' }), precompiled.agreement?.errors ?? []);
+    const codes = (precompiled.agreement?.({ id: 'agreement/x', dateSigned: [{ value: '2025-02-30', statedAs: 'x' }] }), precompiled.agreement?.errors ?? []);
     expect(codes.map((e) => e.keyword)).toContain('format');
   });
 });

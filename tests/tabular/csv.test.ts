@@ -55,5 +55,6 @@ describe('naming', () => {
     ['announced', 'announced'],
     ['address', 'address'],
     ['alternative_titles', 'alternative_title'],
+    ['status', 'status'],
   ])('singular(%s) = %s', (plural, one) => expect(singular(plural)).toBe(one));
 });

@@ -15,7 +15,10 @@ describe('tableSpecs on the shipped schemas', () => {
       'agreements', 'countries', 'datasets', 'documents', 'events', 'organisations', 'paragraphs',
       'partnerships', 'people', 'pillars', 'quotations', 'sections', 'sources', 'statistics',
     ]);
-    expect(tables.filter((t) => t.shape === 'child').map((t) => t.name)).toEqual(['partnership_announcements', 'person_roles']);
+    expect(tables.filter((t) => t.shape === 'child').map((t) => t.name)).toEqual([
+      'agreement_date_amended_claims', 'agreement_date_in_force_claims', 'agreement_date_signed_claims',
+      'agreement_kind_claims', 'agreement_party_claims', 'agreement_status_claims', 'partnership_announcements', 'person_roles',
+    ]);
     expect(tables.filter((t) => t.shape === 'list').map((t) => t.name)).toContain('record_sources');
   });
 
@@ -28,10 +31,17 @@ describe('tableSpecs on the shipped schemas', () => {
 
   it('names join columns after the referenced kind, or the role when several kinds may be referenced', async () => {
     expect(await columnsOf('paragraph_agreements')).toEqual(['paragraph_id', 'agreement_id', 'position']);
-    expect(await columnsOf('agreement_parties')).toEqual(['agreement_id', 'party_id', 'position']);
+    expect(await columnsOf('event_participants')).toEqual(['event_id', 'participant_id', 'position']);
     expect(await columnsOf('dataset_keywords')).toEqual(['dataset_id', 'keyword', 'position']);
     expect(await columnsOf('record_sources')).toEqual(['record_id', 'record_kind', 'source_id', 'position']);
     expect(await columnsOf('person_role_sources')).toEqual(['person_id', 'role_position', 'source_id', 'position']);
+  });
+
+  it('publishes each claim as a row with its value, words and inference flag, and its sources in a table of their own', async () => {
+    expect(await columnsOf('agreement_status_claims')).toEqual(['agreement_id', 'position', 'value', 'date', 'stated_as', 'inferred', 'note']);
+    expect(await columnsOf('agreement_party_claims')).toEqual(['agreement_id', 'position', 'value', 'date', 'stated_as', 'inferred', 'note']);
+    expect(await columnsOf('agreement_status_claim_sources')).toEqual(['agreement_id', 'status_position', 'source_id', 'position']);
+    expect(await columnsOf('record_inferred_fields')).toEqual(['record_id', 'record_kind', 'inferred_field', 'position']);
   });
 });
 

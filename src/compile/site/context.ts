@@ -27,13 +27,29 @@ export function idsOf(record: EntityRecord, property: PropertyInfo): string[] {
   return propertyValues(record, property).filter((v): v is string => typeof v === 'string');
 }
 
+/** The reference a property makes: the property itself, or for a list of claims their `value` (an agreement's party claims). */
+function referenceOf(property: PropertyInfo): PropertyInfo | undefined {
+  if (isReference(property)) return property;
+  const value = property.object?.claim ? property.object.properties.find((p) => p.name === 'value') : undefined;
+  return value && isReference(value) ? value : undefined;
+}
+
+/** The ids a property refers to: its own values, or its claims' values. */
+function referencedIds(record: EntityRecord, property: PropertyInfo): string[] {
+  if (isReference(property)) return idsOf(record, property);
+  return propertyValues(record, property).flatMap((claim) => {
+    const value = claim !== null && typeof claim === 'object' ? (claim as Record<string, unknown>).value : undefined;
+    return typeof value === 'string' ? [value] : [];
+  });
+}
+
 function referrersOf(context: ReleaseBasis): Map<string, Reference[]> {
   const referrers = new Map<string, Reference[]>();
   for (const record of context.catalog.records) {
     const kind = context.schemas.byKind.get(record.kind);
     for (const property of kind?.properties ?? []) {
-      if (!isReference(property)) continue;
-      for (const id of idsOf(record, property)) {
+      if (!referenceOf(property)) continue;
+      for (const id of referencedIds(record, property)) {
         const list = referrers.get(id) ?? [];
         list.push({ from: record, property });
         referrers.set(id, list);
@@ -71,8 +87,8 @@ export function referredRecords(site: SiteContext, record: EntityRecord, kind: s
   const properties = site.schemas.byKind.get(record.kind)?.properties ?? [];
   const out: EntityRecord[] = [];
   for (const property of properties) {
-    if (!property.refKinds?.includes(kind)) continue;
-    for (const id of idsOf(record, property)) {
+    if (!referenceOf(property)?.refKinds?.includes(kind)) continue;
+    for (const id of referencedIds(record, property)) {
       const target = site.catalog.byId.get(id);
       if (target && target.kind === kind && !out.includes(target)) out.push(target);
     }

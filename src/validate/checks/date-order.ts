@@ -12,6 +12,22 @@ export function precedes(later: string, earlier: string): boolean {
   return later.slice(0, length) < earlier.slice(0, length);
 }
 
+interface DateAt {
+  value: string;
+  path: (string | number)[];
+}
+
+/** A date field's dates: its value, or each of its claims' values (an agreement's dateSigned claims). */
+function datesOf(fields: Record<string, unknown>, name: string): DateAt[] {
+  const value = fields[name];
+  if (typeof value === 'string') return [{ value, path: [name] }];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((claim, index) => {
+    const date = claim !== null && typeof claim === 'object' ? (claim as Record<string, unknown>).value : undefined;
+    return typeof date === 'string' ? [{ value: date, path: [name, index, 'value'] }] : [];
+  });
+}
+
 /** A date the schema marks `x-after` another may not precede it (an event's end, an entry into force). */
 export const dateOrder: Check = {
   name: 'date-order',
@@ -21,15 +37,17 @@ export const dateOrder: Check = {
       const kind = context.schemas.byKind.get(record.kind);
       for (const property of kind?.properties ?? []) {
         if (!property.after) continue;
-        const later = record.fields[property.name];
-        const earlier = record.fields[property.after];
-        if (typeof later !== 'string' || typeof earlier !== 'string' || !precedes(later, earlier)) continue;
-        diagnostics.push(
-          diagnosticAt(placeOf(context, record, property.name), 'DATE_ORDER', `${property.name} ${later} is before ${property.after} ${earlier}`, {
-            hint: `check both dates against the source; ${property.name} cannot come first`,
-            related: [{ file: record.origin.file, start: placeOf(context, record, property.after).start, message: `${property.after} is here` }],
-          }),
-        );
+        for (const later of datesOf(record.fields, property.name)) {
+          for (const earlier of datesOf(record.fields, property.after)) {
+            if (!precedes(later.value, earlier.value)) continue;
+            diagnostics.push(
+              diagnosticAt(placeOf(context, record, ...later.path), 'DATE_ORDER', `${property.name} ${later.value} is before ${property.after} ${earlier.value}`, {
+                hint: `check both dates against the source; ${property.name} cannot come first`,
+                related: [{ file: record.origin.file, start: placeOf(context, record, ...earlier.path).start, message: `${property.after} is here` }],
+              }),
+            );
+          }
+        }
       }
     }
     return diagnostics;

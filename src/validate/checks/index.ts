@@ -1,3 +1,4 @@
+import { claimsSourced } from './claims-sourced.js';
 import type { Check, FileCheck } from './context.js';
 import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
@@ -16,6 +17,7 @@ export const CHECKS: readonly Check[] = [
   numbering,
   dateOrder,
   sourcesCited,
+  claimsSourced,
   derivedFields,
 ];
 
