@@ -11,7 +11,7 @@ import { schemaDiagnostics } from '../schema/errors.js';
 import { kindForFile, type SchemaSet } from '../schema/model.js';
 import { createValidators, type KindValidator } from '../schema/validator.js';
 
-/** What the rest of validation needs of a file: serialisable, so another thread can make it. */
+/** What the rest of validation needs of a file: plain data, which a helper thread makes as well as this one (tests/validate/helper-thread.test.ts compares them). */
 export interface FileValidation {
   path: string;
   /** The kind of record its place says it holds; undefined when no kind lives there. */

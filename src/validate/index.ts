@@ -1,11 +1,11 @@
-import type { ParsedFiles } from './checks/context.js';
 import { CHECKS } from './checks/index.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { sortDiagnostics } from '../diagnostics.js';
+import type { Node } from 'yaml';
+import { type Diagnostic, FILE_START, type Place, sortDiagnostics } from '../diagnostics.js';
+import { joinPointer, locateNode, spanOf } from '../load/locate.js';
 import type { RawFile } from '../load/files.js';
 import { listYamlFiles, readYamlFiles } from '../load/files.js';
 import { type ParsedFile, parseDataFile } from '../load/parse.js';
-import { type Catalog, type ClassifiedValue, linkCatalog } from '../model/catalog.js';
+import { type Catalog, type ClassifiedValue, type EntityRecord, linkCatalog } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
 import { type ThreadUse, useThread } from '../util/threads.js';
 import { type FileValidation, validateFile } from './file.js';
@@ -25,6 +25,23 @@ function validateEach(raw: readonly RawFile[], schemas: SchemaSet, parsed?: Map<
     parsed?.set(file.path, result.parsed);
     return result.validation;
   });
+}
+
+/** The parsed data files by path, for placing a report: a file may be parsed only when asked for. */
+interface ParsedFiles {
+  get(path: string): ParsedFile | undefined;
+}
+
+/** Where a field of a record stands in its file, as the checks' reports need it. */
+function placer(files: ParsedFiles): (record: EntityRecord, ...path: (string | number)[]) => Place {
+  return (record, ...path) => {
+    const pointer = joinPointer(record.origin.pointer, ...path);
+    const file = files.get(record.origin.file);
+    const root = file?.document?.contents as Node | undefined;
+    const located = root ? locateNode(root, pointer) : undefined;
+    const span = file && located ? spanOf(located.node, file.lineCounter) : undefined;
+    return { file: record.origin.file, pointer, start: span?.start ?? FILE_START, end: span?.end };
+  };
 }
 
 /** The files by path, each parsed again only when a cross-record check asks for it (to place a report). */
@@ -51,7 +68,8 @@ function validateAcross(validations: readonly FileValidation[], files: ParsedFil
     if (kind && file.value !== undefined) classified.push({ file: file.path, kind, value: file.value });
   }
   const catalog = linkCatalog(classified, schemas);
-  for (const check of CHECKS) diagnostics.push(...check.run({ catalog, schemas, files }));
+  const place = placer(files);
+  for (const check of CHECKS) diagnostics.push(...check.run({ catalog, schemas, place }));
   return { catalog, diagnostics: sortDiagnostics(diagnostics) };
 }
 
