@@ -44,7 +44,7 @@ export function nodeTriples(node: RdfNode, prefixes: PrefixMap): Triple[] {
 const ECHAR: Readonly<Record<string, string>> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
 
 function escapeLiteral(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: N-Quads escapes exactly these characters.
   return text.replace(/[\u0000-\u001F\u007F"\\]/g, (c) => ECHAR[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 

@@ -31,10 +31,10 @@ const XSD_DOUBLE = `${XSD}double`;
 
 // N3Writer's escaping, verbatim (including its quirks: U+001A–U+001F stay as
 // they are, a lone high surrogate is tested for but left unescaped).
-/* eslint-disable no-control-regex */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Turtle escapes these characters, as N3.js's Writer does.
 const ESCAPE = /["\\\t\n\r\b\f\u0000-\u0019\ud800-\udbff]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above.
 const ESCAPE_ALL = /["\\\t\n\r\b\f\u0000-\u0019]|[\ud800-\udbff][\udc00-\udfff]/g;
-/* eslint-enable no-control-regex */
 const ESCAPED_CHARACTERS: Readonly<Record<string, string>> = {
   '\\': '\\\\',
   '"': '\\"',
