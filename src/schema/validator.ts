@@ -19,6 +19,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-inherit',
   'x-derived',
   'x-after',
+  'x-excerpt-of',
 ];
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
