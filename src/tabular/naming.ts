@@ -11,9 +11,9 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
-/** English plural to singular, enough for property names: `parties` → `party`, `roles` → `role`. */
+/** English plural to singular, enough for property names: `parties` → `party`, `roles` → `role`; `status` stays. */
 export function singular(name: string): string {
   if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
-  if (name.endsWith('s') && !name.endsWith('ss')) return name.slice(0, -1);
+  if (name.endsWith('s') && !name.endsWith('ss') && !name.endsWith('us')) return name.slice(0, -1);
   return name;
 }
