@@ -10,6 +10,7 @@ import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
 import { vocabularyAndShapes } from './schema-files.js';
 import { siteLanding, sitePages } from './site/index.js';
+import { siteTracker } from './site/tracker.js';
 
 /**
  * The release's outputs, in the order they are made. Later entries may describe
@@ -28,6 +29,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   csvwMetadata,
   dataDictionaryMarkdown,
   sitePages,
+  siteTracker,
   dataPackageJson,
   dcatCatalogJsonld,
   siteLanding,

@@ -13,7 +13,7 @@ import { entityBody } from './entity.js';
 import { BROWSE_FRAGMENT, downloads, datasetJsonld, landingBody } from './landing.js';
 import { type Alternate, type Page, renderPage, STYLESHEET } from './layout.js';
 import { overviewBody } from './overview.js';
-import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH } from './paths.js';
+import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH, TRACKER_PATH } from './paths.js';
 import { sitemapXml } from './sitemap.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -74,7 +74,8 @@ export const siteLanding: Publisher = {
       body: landingBody(site, files),
       jsonld: datasetJsonld(site, files),
     };
-    const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
+    const tracker = output.has(TRACKER_PATH) ? [TRACKER_PATH] : [];
+    const pages = [LANDING_PATH, OVERVIEW_PATH, ...tracker, ...site.catalog.records.map((record) => entityPagePath(record.id))];
     return [
       { path: LANDING_PATH, content: renderPage(landing), mediaType: HTML },
       { path: SITEMAP_PATH, content: sitemapXml(site.baseIri, pages), mediaType: 'application/xml' },
