@@ -4,7 +4,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { longestHeldPrefix } from '../../src/checks/excerpts.js';
 import { recordsOf } from '../../src/model/catalog.js';
-import { compiledRelease, REAL_DATA, type Release } from '../helpers/fixture.js';
+import { compiledRelease, fictionalRelease, REAL_DATA, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
@@ -141,6 +141,22 @@ describe('the commitments in the release', () => {
     expect(page).toContain('<blockquote>In October 2025, Singapore approved the import of frozen/chilled beef and pork from Jeju Island and heat-processed egg products from the ROK.</blockquote>');
     expect(real.text('site/sitemap.xml')).toContain(`<loc>${BASE}tracker.html</loc>`);
     expect(real.text('site/index.html')).toContain('href="tracker.html">Commitments</a>');
+  });
+});
+
+describe('the tracker of the fictional partnership: nothing in it is specific to the real one', () => {
+  it('groups its commitments by its own pillars and sections, at the furthest state, with the words escaped', async () => {
+    const fictional = await fictionalRelease();
+    const page = fictional.text('site/tracker.html');
+    const headings = [...page.matchAll(/<h2 id="group-\d+">(.*?)<\/h2>/g)].map((m) => m[1]?.replace(/<[^>]+>/g, ''));
+    expect(headings).toEqual(['Pillar I: Trade, Fictionally']);
+    const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) => [m[1], m[3]].map((c) => c?.replace(/<[^>]+>/g, '')));
+    expect(rows).toEqual([
+      ['Paragraph 1', 'announced'],
+      ['Paragraph 1.2', 'done'],
+    ]);
+    expect(page).toContain('<blockquote>&lt;b&gt;signed&lt;/b&gt; the memorandum on ports</blockquote>');
+    expect(parseCsv(fictional.text('csv/commitment_status.csv')).rows.map((r) => r.status)).toEqual(['announced', 'done', 'announced']);
   });
 });
 
