@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 const commitments = () => recordsOf(real.catalog, 'commitment');
-type Evidence = { status: string; date?: string; statedAs?: string; sources: string[]; note?: string };
+type Evidence = { value: string; date?: string; statedAs?: string; inferred?: boolean; sources: string[]; note?: string };
 const evidenceOf = (id: string) => real.catalog.byId.get(id)?.fields.status as Evidence[];
 
 describe('the commitments of the joint statement', () => {
@@ -38,10 +38,15 @@ describe('the commitments of the joint statement', () => {
   it('are all announced on 2 November 2025 by the press release, and later states each rest on a source', () => {
     for (const commitment of commitments()) {
       const [first, ...later] = evidenceOf(commitment.id);
-      expect(first).toEqual({ status: 'announced', date: '2025-11-02', sources: ['source/press-release-2025-11-02'] });
+      expect(first).toEqual({
+        value: 'announced',
+        date: '2025-11-02',
+        statedAs: 'Prime Minister Wong and President Lee announced the upgrade of Singapore-ROK relations to a Strategic Partnership.',
+        sources: ['source/press-release-2025-11-02'],
+      });
       for (const evidence of later) expect(evidence.sources.length).toBeGreaterThan(0);
     }
-    const furthest = (id: string) => evidenceOf(id).map((e) => e.status);
+    const furthest = (id: string) => evidenceOf(id).map((e) => e.value);
     expect(furthest('commitment/14-1-mou-digital-cooperation')).toEqual(['announced', 'done', 'done']);
     expect(furthest('commitment/6-1-renew-iea')).toEqual(['announced', 'done']);
     expect(furthest('commitment/9-2-agri-food-trade')).toEqual(['announced', 'under-way', 'under-way']);
@@ -70,14 +75,14 @@ describe('the commitments in the release', () => {
     expect(table.header).toEqual(['id', 'iri', 'paragraph', 'action', 'timing', 'note']);
     expect(table.rows).toHaveLength(67);
     expect(table.rows.find((r) => r.id === 'commitment/6-1-defence-cooperation')).toMatchObject({ paragraph: 'joint-statement/para/6.1', timing: 'annual' });
-    const status = parseCsv(real.text('csv/commitment_status.csv'));
-    expect(status.header).toEqual(['commitment_id', 'position', 'status', 'date', 'stated_as', 'note']);
-    expect(status.rows.filter((r) => r.commitment_id === 'commitment/9-2-agri-food-trade').map((r) => [r.status, r.date])).toEqual([
-      ['announced', '2025-11-02'],
-      ['under-way', '2025-10'],
-      ['under-way', ''],
+    const status = parseCsv(real.text('csv/commitment_status_claims.csv'));
+    expect(status.header).toEqual(['commitment_id', 'position', 'value', 'date', 'stated_as', 'inferred', 'note']);
+    expect(status.rows.filter((r) => r.commitment_id === 'commitment/9-2-agri-food-trade').map((r) => [r.value, r.date, r.inferred])).toEqual([
+      ['announced', '2025-11-02', ''],
+      ['under-way', '2025-10', ''],
+      ['under-way', '', ''],
     ]);
-    const statusSources = parseCsv(real.text('csv/commitment_status_sources.csv'));
+    const statusSources = parseCsv(real.text('csv/commitment_status_claim_sources.csv'));
     expect(statusSources.header).toEqual(['commitment_id', 'status_position', 'source_id', 'position']);
     expect(statusSources.rows.filter((r) => r.commitment_id === 'commitment/6-1-renew-iea').map((r) => [r.status_position, r.source_id])).toEqual([
       ['1', 'source/press-release-2025-11-02'],
@@ -85,8 +90,9 @@ describe('the commitments in the release', () => {
     ]);
     const parties = parseCsv(real.text('csv/commitment_parties.csv'));
     expect(parties.rows.filter((r) => r.commitment_id === 'commitment/19-akfta-upgrade').map((r) => r.party_id)).toEqual(['country/sg']);
-    expect(real.text('csv-metadata.json')).toContain('"csv/commitment_status.csv"');
-    expect(real.text('datapackage.json')).toContain('"commitment_status_sources"');
+    expect(status.rows.filter((r) => r.inferred === 'true').map((r) => r.commitment_id)).toHaveLength(7);
+    expect(real.text('csv-metadata.json')).toContain('"csv/commitment_status_claims.csv"');
+    expect(real.text('datapackage.json')).toContain('"commitment_status_claim_sources"');
     expect(real.text('DATA-DICTIONARY.md')).toContain('commitments');
   });
 
@@ -95,7 +101,7 @@ describe('the commitments in the release', () => {
     const claim = `<${BASE}commitment/9-2-agri-food-trade#status-2>`;
     expect(nq).toContain(`<${BASE}commitment/9-2-agri-food-trade> <${SPV}statusClaim> ${claim} .`);
     expect(nq).toContain(`<${BASE}commitment/9-2-agri-food-trade> <${SPV}statedIn> <${BASE}joint-statement/para/9.2> .`);
-    expect(nq).toContain(`${claim} <${SPV}commitmentStatus> <${SPV}commitment-status/under-way> .`);
+    expect(nq).toContain(`${claim} <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> <${SPV}commitment-status/under-way> .`);
     expect(nq).toContain(`${claim} <http://purl.org/dc/terms/date> "2025-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .`);
     expect(nq).toContain(`${claim} <${PROV}wasDerivedFrom> <${BASE}source/press-release-2025-11-02> .`);
     expect(nq).toContain(
@@ -138,6 +144,8 @@ describe('the commitments in the release', () => {
     ]);
     expect(rows.filter((r) => r[2] === 'done').map((r) => r[0])).toEqual(['Paragraph 6.1', 'Paragraph 14.1']);
     expect(page).toContain('<li><span class="state state-announced">announced</span> 61</li>');
+    // The claims that rest on the curators' reading say so, and only those.
+    expect(page.split('(curators’ reading)')).toHaveLength(7 + 1);
     expect(page).toContain('<blockquote>In October 2025, Singapore approved the import of frozen/chilled beef and pork from Jeju Island and heat-processed egg products from the ROK.</blockquote>');
     expect(real.text('site/sitemap.xml')).toContain(`<loc>${BASE}tracker.html</loc>`);
     expect(real.text('site/index.html')).toContain('href="tracker.html">Commitments</a>');
@@ -156,7 +164,7 @@ describe('the tracker of the fictional partnership: nothing in it is specific to
       ['Paragraph 1.2', 'done'],
     ]);
     expect(page).toContain('<blockquote>&lt;b&gt;signed&lt;/b&gt; the memorandum on ports</blockquote>');
-    expect(parseCsv(fictional.text('csv/commitment_status.csv')).rows.map((r) => r.status)).toEqual(['announced', 'done', 'announced']);
+    expect(parseCsv(fictional.text('csv/commitment_status_claims.csv')).rows.map((r) => r.value)).toEqual(['announced', 'done', 'announced']);
   });
 });
 

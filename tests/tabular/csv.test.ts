@@ -55,7 +55,6 @@ describe('naming', () => {
     ['announced', 'announced'],
     ['address', 'address'],
     ['alternative_titles', 'alternative_title'],
-    // A word in -us is singular already: a commitment's `status` list keys its sources by `status_position`.
     ['status', 'status'],
   ])('singular(%s) = %s', (plural, one) => expect(singular(plural)).toBe(one));
 });

@@ -18,14 +18,16 @@ import { entityPagePath, relativeHref, TRACKER_PATH } from './paths.js';
 
 const COMMITMENT_KIND = 'commitment';
 const PARAGRAPH_KIND = 'paragraph';
-/** The commitment's list of evidence, and in each entry the state it gives. */
+/** The commitment's list of status claims, and in each claim the state it gives. */
 const EVIDENCE_PROPERTY = 'status';
-const STATE_PROPERTY = 'status';
+const STATE_PROPERTY = 'value';
 /** Where a commitment is grouped: the pillar its paragraph serves, else the section holding it. */
 const GROUP_KINDS = ['pillar', 'section'] as const;
 
 interface Evidence {
   state: string;
+  /** The state is the curators' reading of the source's words, not what they say. */
+  inferred: boolean;
   date?: string;
   statedAs?: string;
   sources: string[];
@@ -40,7 +42,7 @@ function evidenceOf(commitment: EntityRecord): Evidence[] {
     const fields = entry as Record<string, unknown>;
     const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
     const sources = Array.isArray(fields.sources) ? fields.sources.filter((s): s is string => typeof s === 'string') : [];
-    const evidence: Evidence = { state: text(STATE_PROPERTY) ?? '', sources };
+    const evidence: Evidence = { state: text(STATE_PROPERTY) ?? '', inferred: fields.inferred === true, sources };
     for (const key of ['date', 'statedAs', 'note'] as const) {
       const value = text(key);
       if (value !== undefined) evidence[key] = value;
@@ -121,7 +123,7 @@ function stateBadge(state: string | undefined): Html {
 
 function evidenceList(site: SiteContext, evidence: readonly Evidence[]): Html {
   return html`<ul class="evidence">${evidence.map(
-    (e) => html`<li>${stateBadge(e.state)}${e.date ? html` <time datetime="${e.date}">${e.date}</time>` : ''} — ${e.sources.map((id, i) => html`${i > 0 ? ', ' : ''}${entityLink(site, TRACKER_PATH, id)}`)}${
+    (e) => html`<li>${stateBadge(e.state)}${e.inferred ? html` <span class="legend">(curators’ reading)</span>` : ''}${e.date ? html` <time datetime="${e.date}">${e.date}</time>` : ''} — ${e.sources.map((id, i) => html`${i > 0 ? ', ' : ''}${entityLink(site, TRACKER_PATH, id)}`)}${
       e.statedAs ? html`<blockquote>${e.statedAs}</blockquote>` : ''
     }${e.note ? html`<p class="legend">${e.note}</p>` : ''}</li>`,
   )}</ul>`;
@@ -141,7 +143,7 @@ export function trackerBody(site: SiteContext): Html {
   }
   const summary = order.map((state) => html`<li>${stateBadge(state)} ${count.get(state) ?? 0}</li>`);
   return html`<h1>Commitment tracker</h1>
-<p>${total} commitments, each in the words of its paragraph, with the furthest state a source reports and every piece of evidence: the state, its date, the source and the source's own words. A later state is shown only where a source reports it.</p>
+<p>${total} commitments, each in the words of its paragraph, with the furthest state a source reports and every piece of evidence: the state, its date, the source and the source's own words. A later state is shown only where a source reports it; where the state is the curators' reading of those words, the evidence says so.</p>
 <ul aria-label="Commitments by furthest state" class="chips">${summary}</ul>
 ${all.map((group, index) => {
   const headingId = `group-${index + 1}`;
