@@ -12,10 +12,10 @@ describe('tableSpecs on the shipped schemas', () => {
   it('has one table per kind, then the list tables by name', async () => {
     const tables = tableSpecs(await readSchemaSet());
     expect(tables.filter((t) => t.shape === 'entity').map((t) => t.name)).toEqual([
-      'agreements', 'countries', 'datasets', 'documents', 'events', 'organisations', 'paragraphs',
-      'partnerships', 'people', 'pillars', 'quotations', 'sections', 'sources', 'statistics',
+      'agreements', 'commitments', 'countries', 'datasets', 'documents', 'events', 'organisations', 'paragraphs',
+      'partnerships', 'people', 'pillars', 'posts', 'quotations', 'sections', 'sources', 'statistics',
     ]);
-    expect(tables.filter((t) => t.shape === 'child').map((t) => t.name)).toEqual(['partnership_announcements', 'person_roles']);
+    expect(tables.filter((t) => t.shape === 'child').map((t) => t.name)).toEqual(['commitment_status_claims', 'partnership_announcements', 'person_roles']);
     expect(tables.filter((t) => t.shape === 'list').map((t) => t.name)).toContain('record_sources');
   });
 

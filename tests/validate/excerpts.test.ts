@@ -22,7 +22,8 @@ action: ${JSON.stringify(action)}
 parties:
   - country/xa
 status:
-  - status: announced
+  - value: announced
+    statedAs: gazette words
     sources:
       - source/gazette
 sources:
