@@ -6,6 +6,8 @@ import { longestHeldPrefix } from '../../src/checks/excerpts.js';
 import { recordsOf } from '../../src/model/catalog.js';
 import { compiledRelease, fictionalRelease, REAL_DATA, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
+import { loadNQuads, runQuery } from '../../src/query/run.js';
+import { dataPrefixes } from '../../src/rdf/prefixes.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const SPV = `${BASE}vocab#`;
@@ -108,6 +110,18 @@ describe('the commitments in the release', () => {
       `${claim} <${SPV}statedAs> "In October 2025, Singapore approved the import of frozen/chilled beef and pork from Jeju Island and heat-processed egg products from the ROK."@en .`,
     );
     expect(real.text('vocab.ttl')).toContain('spv:Commitment a rdfs:Class');
+  });
+
+  it('answer a competency question in SPARQL: which went beyond announced, on a source’s own words', () => {
+    const query = readFileSync(new URL('../linked-data/queries/commitments-beyond-announced.rq', import.meta.url), 'utf8');
+    const result = runQuery(loadNQuads(real.text('partnership.nq')), query, dataPrefixes(BASE));
+    if (result.kind !== 'solutions') throw new Error('not a SELECT query');
+    const rows = result.rows.map((row) => [row.notation?.value ?? '', row.number?.value, row.commitment?.value.replace(BASE, ''), row.state?.value.replace(`${SPV}commitment-status/`, ''), row.source?.value.replace(BASE, '')]);
+    expect(rows).toEqual([
+      ['II', '9.2', 'commitment/9-2-agri-food-trade', 'under-way', 'source/korea-bizwire-2025-11-02'],
+      ['II', '9.2', 'commitment/9-2-agri-food-trade', 'under-way', 'source/press-release-2025-11-02'],
+      ['IV', '14.1', 'commitment/14-1-mou-digital-cooperation', 'done', 'source/korea-bizwire-2025-11-02'],
+    ]);
   });
 
   it('are checked by a SHACL shape: a commitment that loses its paragraph does not conform', async () => {
