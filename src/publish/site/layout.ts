@@ -118,7 +118,8 @@ ul.chips li { display: inline-block; }
 .state-done { background: #dff3e4; }
 ul.evidence { list-style: none; margin: 0; padding: 0; }
 ul.evidence li + li { margin-top: .5rem; }
-ul.evidence blockquote { margin: .25rem 0 0 1rem; font-style: italic; }
+ul.evidence blockquote { margin: .25rem 0 0 1rem; font-size: .85rem; color: var(--muted); }
+ul.states li { margin-right: 1rem; }
 @media (max-width: 40rem) { dl.fields, .flow li.chain { grid-template-columns: 1fr; } }
 @media print {
   header.site nav, nav.trail, .skip, footer.site a { display: none; }

@@ -144,7 +144,7 @@ export function trackerBody(site: SiteContext): Html {
   const summary = order.map((state) => html`<li>${stateBadge(state)} ${count.get(state) ?? 0}</li>`);
   return html`<h1>Commitment tracker</h1>
 <p>${total} commitments, each in the words of its paragraph, with the furthest state a source reports and every piece of evidence: the state, its date, the source and the source's own words. A later state is shown only where a source reports it; where the state is the curators' reading of those words, the evidence says so.</p>
-<ul aria-label="Commitments by furthest state" class="chips">${summary}</ul>
+<ul aria-label="Commitments by furthest state" class="chips states">${summary}</ul>
 ${all.map((group, index) => {
   const headingId = `group-${index + 1}`;
   return html`<section aria-labelledby="${headingId}">
