@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ import { dataPrefixes } from '../../src/rdf/prefixes.js';
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const SPV = `${BASE}vocab#`;
 const PROV = 'http://www.w3.org/ns/prov#';
+/** The curators' source archive sits beside the repository, not in it: the word-for-word checks run where it is at hand. */
 const SOURCES_DIR = new URL('../../../shared/sources/', import.meta.url);
+const ARCHIVE_AT_HAND = existsSync(SOURCES_DIR);
+if (!ARCHIVE_AT_HAND) console.warn(`Word-for-word checks against the source archive skipped: no ${SOURCES_DIR.pathname}`);
 
 let real: Release;
 
@@ -55,7 +58,7 @@ describe('the commitments of the joint statement', () => {
     expect(evidenceOf('commitment/9-2-agri-food-trade')[1]?.date).toBe('2025-10');
   });
 
-  it('quote every source word for word: each statedAs is in the archived text of a source it cites', () => {
+  it.skipIf(!ARCHIVE_AT_HAND)('quote every source word for word: each statedAs is in the archived text of a source it cites', () => {
     const archive = new Map(
       recordsOf(real.catalog, 'source').map((s) => [s.id, readFileSync(new URL(String(s.fields.archiveFile), SOURCES_DIR), 'utf8').replace(/\s+/g, ' ')]),
     );
