@@ -98,7 +98,7 @@ describe('the commitments in the release', () => {
     expect(status.rows.filter((r) => r.inferred === 'true').map((r) => r.commitment_id)).toHaveLength(7);
     expect(real.text('csv-metadata.json')).toContain('"csv/commitment_status_claims.csv"');
     expect(real.text('datapackage.json')).toContain('"commitment_status_claim_sources"');
-    expect(real.text('DATA-DICTIONARY.md')).toContain('commitments');
+    expect(real.text('DATA-DICTIONARY.md')).toContain('| `paragraph` | id | yes | The paragraph or sub-paragraph that makes the commitment. | `spv:statedIn` | `paragraphs.id` |');
   });
 
   it('are nodes of the graph: the claim with its state, date, quoted words and the source it derives from', () => {
