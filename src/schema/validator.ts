@@ -17,9 +17,9 @@ export const ANNOTATION_KEYWORDS = [
   'x-ref',
   'x-nested',
   'x-inherit',
+  'x-excerpt-of',
   'x-derived',
   'x-after',
-  'x-excerpt-of',
 ];
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
