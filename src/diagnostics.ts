@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   NUMBERING_SEQUENCE: 'Paragraph numbers are not consecutive.',
   NUMBERING_PARENT: 'A sub-paragraph number does not continue its parent paragraph number.',
   DATE_ORDER: 'An end date is before its start date.',
+  TEXT_NOT_EXCERPT: 'A text that must quote another record is not an unchanged excerpt of it.',
   SOURCE_MISSING: 'A record cites no source.',
   CLAIM_UNSOURCED: 'A claim (a status, kind, date or party) cites no source.',
   DERIVED_FIELD: 'A derived field is written by hand.',

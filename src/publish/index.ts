@@ -9,6 +9,7 @@ import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
 import { vocabularyAndShapes } from './schema-files.js';
 import { siteLanding, sitePages } from './site/index.js';
+import { siteTracker } from './site/tracker.js';
 import type { Describer, Publisher } from './types.js';
 
 /** The release's serialisations, independent of one another. */
@@ -21,6 +22,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   csvwMetadata,
   dataDictionaryMarkdown,
   sitePages,
+  siteTracker,
 ];
 
 /** The files that describe others by their digests; the pipeline orders them (see describingOrder). */

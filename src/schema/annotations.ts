@@ -24,6 +24,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-after',
   'x-numbering',
   'x-claim',
+  'x-excerpt-of',
 ] as const;
 
 const schemaRef = { $ref: '#/$defs/schema' };
@@ -69,6 +70,12 @@ export const ANNOTATIONS_META_SCHEMA: JsonSchema = {
         },
         'x-after': { type: 'string', minLength: 1 },
         'x-claim': { const: true },
+        'x-excerpt-of': {
+          type: 'object',
+          required: ['reference', 'property'],
+          additionalProperties: false,
+          properties: { reference: { type: 'string' }, property: { type: 'string' } },
+        },
         'x-numbering': {
           type: 'object',
           additionalProperties: false,

@@ -49,6 +49,8 @@ export interface PropertyInfo {
   object?: ObjectInfo;
   /** Name of a sibling date property this date may not precede. */
   after?: string;
+  /** The text must be an unchanged excerpt of `property` of the record the sibling `reference` names. */
+  excerptOf?: { reference: string; property: string };
 }
 
 export interface ObjectInfo {
@@ -191,6 +193,10 @@ function propertyInfo(name: string, raw: JsonSchema, required: boolean, document
   if (typeof table === 'string') info.table = table;
   if (valueType === 'object' && !nested) info.object = objectInfo(item, documents);
   if (typeof schema['x-after'] === 'string') info.after = schema['x-after'];
+  const excerptOf = asSchema(schema['x-excerpt-of']);
+  if (typeof excerptOf?.reference === 'string' && typeof excerptOf.property === 'string') {
+    info.excerptOf = { reference: excerptOf.reference, property: excerptOf.property };
+  }
   return info;
 }
 

@@ -140,6 +140,6 @@ describe('partnership new', () => {
   it('refuses an unknown kind, or one without files of its own, as a usage error', async () => {
     expect((await run('treaty', 'treaty/x')).code).toBe(2);
     expect((await run('paragraph', 'accord/para/9')).code).toBe(2);
-    expect((await run('treaty', 'treaty/x')).err).toMatch(/^partnership new: unknown kind "treaty"; kinds with their own files: agreement, country, /);
+    expect((await run('treaty', 'treaty/x')).err).toMatch(/^partnership new: unknown kind "treaty"; kinds with their own files: agreement, commitment, country, /);
   });
 });

@@ -37,10 +37,10 @@ describe('relative links', () => {
 });
 
 describe('the fictional site', () => {
-  it('has a page per entity at its IRI path, the landing page, overview, stylesheet and sitemap', () => {
+  it('has a page per entity at its IRI path, the landing page, overview, commitment tracker, stylesheet and sitemap', () => {
     const paths = release.artifacts.map((a) => a.path).filter((p) => p.startsWith('site/') && !/\.(jsonld|ttl)$/.test(p));
     const expected = release.catalog.records.map((r) => `site/${r.id}/index.html`);
-    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/sitemap.xml', 'site/style.css', ...expected].sort());
+    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/tracker.html', 'site/sitemap.xml', 'site/style.css', ...expected].sort());
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/agreement/ports-mou/</loc>');
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/</loc>');
   });

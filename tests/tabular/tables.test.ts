@@ -12,12 +12,12 @@ describe('tableSpecs on the shipped schemas', () => {
   it('has one table per kind, then the list tables by name', async () => {
     const tables = tableSpecs(await readSchemaSet());
     expect(tables.filter((t) => t.shape === 'entity').map((t) => t.name)).toEqual([
-      'agreements', 'countries', 'datasets', 'documents', 'events', 'organisations', 'paragraphs',
-      'partnerships', 'people', 'pillars', 'quotations', 'sections', 'sources', 'statistics',
+      'agreements', 'commitments', 'countries', 'datasets', 'documents', 'events', 'organisations', 'paragraphs',
+      'partnerships', 'people', 'pillars', 'posts', 'quotations', 'sections', 'sources', 'statistics',
     ]);
     expect(tables.filter((t) => t.shape === 'child').map((t) => t.name)).toEqual([
       'agreement_date_amended_claims', 'agreement_date_in_force_claims', 'agreement_date_signed_claims',
-      'agreement_kind_claims', 'agreement_party_claims', 'agreement_status_claims', 'partnership_announcements', 'person_roles',
+      'agreement_kind_claims', 'agreement_party_claims', 'agreement_status_claims', 'commitment_status_claims', 'partnership_announcements', 'person_roles',
     ]);
     expect(tables.filter((t) => t.shape === 'list').map((t) => t.name)).toContain('record_sources');
   });

@@ -13,10 +13,11 @@ import { entityBody } from './entity.js';
 import { BROWSE_FRAGMENT, datasetJsonld, landingBody } from './landing.js';
 import { type Alternate, type Page, renderPage, STYLESHEET } from './layout.js';
 import { overviewBody } from './overview.js';
-import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH } from './paths.js';
+import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, relativeHref, SITEMAP_PATH, STYLESHEET_PATH, TRACKER_PATH } from './paths.js';
 import { sitemapXml } from './sitemap.js';
 
-export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
+import { HTML_MEDIA_TYPE } from './media.js';
+import { hasTracker } from './tracker.js';
 
 /** An entity's own linked-data documents (which the JSON-LD and RDF publishers write), linked as alternates. */
 function alternatesOf(id: string, pagePath: string): Alternate[] {
@@ -43,7 +44,8 @@ export const sitePages: Publisher = {
       await add({ ...frame, path, title, body, trail, alternates: alternatesOf(record.id, path), ...jsonld });
     }
     await sink.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: 'text/css' });
-    const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
+    const tracker = hasTracker(site.catalog) ? [TRACKER_PATH] : [];
+    const pages = [LANDING_PATH, OVERVIEW_PATH, ...tracker, ...site.catalog.records.map((record) => entityPagePath(record.id))];
     await sink.add({ path: SITEMAP_PATH, content: sitemapXml(baseIri, pages), mediaType: 'application/xml' });
   },
 };

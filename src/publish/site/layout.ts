@@ -1,6 +1,6 @@
 /** The frame every page shares: head (title, stylesheet, alternates, JSON-LD), navigation, footer. */
 import { type Html, html, jsonForScript } from './html.js';
-import { LANDING_PATH, OVERVIEW_PATH, relativeHref, STYLESHEET_PATH } from './paths.js';
+import { LANDING_PATH, OVERVIEW_PATH, relativeHref, STYLESHEET_PATH, TRACKER_PATH } from './paths.js';
 
 export interface Alternate {
   href: string;
@@ -41,7 +41,7 @@ ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.mediaT
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <p class="site-name"><a href="${href(LANDING_PATH)}">${page.siteName}</a></p>
-<nav aria-label="Site"><ul><li><a href="${href(LANDING_PATH)}">Dataset</a></li><li><a href="${href(OVERVIEW_PATH)}">Overview</a></li></ul></nav>
+<nav aria-label="Site"><ul><li><a href="${href(LANDING_PATH)}">Dataset</a></li><li><a href="${href(OVERVIEW_PATH)}">Overview</a></li><li><a href="${href(TRACKER_PATH)}">Commitments</a></li></ul></nav>
 </header>
 ${
   trail.length > 0
@@ -113,6 +113,13 @@ ul.chips li { display: inline-block; }
 .timeline svg circle { fill: var(--accent); }
 .timeline ol li time { font-weight: 600; margin-right: .5rem; }
 .legend { color: var(--muted); font-size: .9rem; }
+.state { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid var(--line); background: var(--soft); font-size: .85rem; white-space: nowrap; }
+.state-under-way { background: #fff4d6; }
+.state-done { background: #dff3e4; }
+ul.evidence { list-style: none; margin: 0; padding: 0; }
+ul.evidence li + li { margin-top: .5rem; }
+ul.evidence blockquote { margin: .25rem 0 0 1rem; font-size: .85rem; color: var(--muted); }
+ul.states li { margin-right: 1rem; }
 @media (max-width: 40rem) { dl.fields, .flow li.chain { grid-template-columns: 1fr; } }
 @media print {
   header.site nav, nav.trail, .skip, footer.site a { display: none; }

@@ -2,6 +2,7 @@ import { claimsSourced } from './claims-sourced.js';
 import type { Check, FileCheck } from './context.js';
 import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
+import { excerpts } from './excerpts.js';
 import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
@@ -16,6 +17,7 @@ export const CHECKS: readonly Check[] = [
   references,
   numbering,
   dateOrder,
+  excerpts,
   sourcesCited,
   claimsSourced,
   derivedFields,
