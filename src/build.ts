@@ -49,6 +49,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
   const { diagnostics, catalog, schemas } = await validateDataDir(options);
   if (hasErrors(diagnostics, options.strict)) return { diagnostics };
-  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options));
+  const protect = [options.dataDir, ...(options.schemaDir ? [options.schemaDir] : [])];
+  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options), { protect });
   return { diagnostics, files };
 }

@@ -78,7 +78,12 @@ export interface Diagnostic {
 
 export const FILE_START: Position = { line: 1, column: 1 };
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+/**
+ * 0 clean, 1 invalid data, 2 usage error (including an --out the build refuses to replace),
+ * 3 a fault in the toolkit itself, 4 the machine refused (a path that cannot be read or written,
+ * a full disk, a damaged release, another build holding the output folder, a query over its time).
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, environment: 4 } as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
