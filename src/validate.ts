@@ -3,7 +3,7 @@ import { CHECKS } from './checks/index.js';
 import type { Diagnostic } from './diagnostics.js';
 import { sortDiagnostics } from './diagnostics.js';
 import type { RawFile } from './load/files.js';
-import { listYamlFiles, readYamlFiles } from './load/files.js';
+import { listDataFiles, readYamlFiles } from './load/files.js';
 import { type ParsedFile, parseDataFile } from './load/parse.js';
 import { type Catalog, type ClassifiedValue, linkCatalog } from './model/catalog.js';
 import type { SchemaSet } from './schema/model.js';
@@ -95,11 +95,11 @@ export async function validateDataDir(
   location: DataLocation,
   options: ValidateOptions = {},
 ): Promise<Validation & { schemas: SchemaSet }> {
-  const paths = await listYamlFiles(location.dataDir);
-  const helper = paths.length >= (options.helperFromFiles ?? HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  const listing = listDataFiles(location.dataDir);
+  const helper = listing.paths.length >= (options.helperFromFiles ?? HELPER_FROM_FILES) ? startValidationHelper() : undefined;
   try {
     const schemas = await readSchemaSet(location.schemaDir);
-    const raw = await readYamlFiles(location.dataDir, paths);
+    const raw = await readYamlFiles(location.dataDir, listing);
     const validation = helper ? await validateFilesWithHelper(raw, schemas, helper) : validateFiles(raw, schemas);
     return { ...validation, schemas };
   } catch (error) {
