@@ -36,8 +36,10 @@ function start(file) {
   return { fd: openSync(file, 'w'), hash: createHash('sha256'), bytes: 0 };
 }
 parentPort.on('message', ({ batch, segments }) => {
+  let current;
   try {
     const digests = segments.map(({ file, content, first, last }) => {
+      current = file;
       const target = first ? start(file) : open.get(file);
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       writeSync(target.fd, bytes);
@@ -53,7 +55,7 @@ parentPort.on('message', ({ batch, segments }) => {
     });
     parentPort.postMessage({ batch, digests });
   } catch (error) {
-    parentPort.postMessage({ batch, error: { message: String(error && error.message), code: error && error.code, syscall: error && error.syscall, path: error && error.path } });
+    parentPort.postMessage({ batch, error: { message: String(error && error.message), code: error && error.code, syscall: error && error.syscall, path: (error && error.path) || current } });
   }
 });
 `;
