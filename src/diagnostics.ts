@@ -57,6 +57,9 @@ export const DIAGNOSTIC_CODES = {
   DATASET_MISSING: 'The data folder has no dataset description.',
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',
   PLACEHOLDER: 'A TODO placeholder written by `partnership new` is still in the file.',
+  TEXT_CONTROL_CHARACTER: 'A text holds a control character or a bidirectional override.',
+  NUMBER_INEXACT: 'A number has more digits than a JSON number holds exactly.',
+  YAML_TOO_DEEP: 'Mappings and lists are nested too deeply to read.',
   INTERNAL: 'An internal fault in the toolkit.',
 } as const;
 

@@ -85,6 +85,10 @@ function fromYamlError(
   const detected = { start: position(lineCounter, error.pos[0]), end: position(lineCounter, error.pos[1]) };
   const opener = located && UNCLOSED_CODES.has(error.code) ? unclosedOpener(located.text, located.document, error.pos[0]) : undefined;
   const openerStart = opener?.range ? position(lineCounter, opener.range[0]) : undefined;
+  // The parser reports running out of stack as a plain error; say what it means.
+  if (/Maximum call stack size exceeded/.test(error.message)) {
+    return { code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: detected.start, hint: 'a data file needs only a few levels of nesting' };
+  }
   return {
     code: YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX',
     severity,
@@ -271,7 +275,12 @@ export function parseDataText(file: string, text: string): ParsedFile {
     });
     return result;
   }
-  result.value = first.toJS({ maxAliasCount: 0 });
+  try {
+    result.value = first.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    result.diagnostics.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: FILE_START, hint: 'a data file needs only a few levels of nesting' });
+  }
   return result;
 }
 
