@@ -274,7 +274,8 @@ export function siteRequestHandler(linkedDistDir: string) {
     if (!inDist.startsWith(path.join(distDir, SITE_DIR) + path.sep) && (await isFileInside(distDir, inDist))) {
       return sendFile(request, response, inDist);
     }
-    sendText(response, 404, 'Not found');
+    // Not in this version: the caller answers 404, or asks the new version if a rebuild replaced this one meanwhile.
+    throw new UnservableFile(true);
   };
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
@@ -283,7 +284,7 @@ export function siteRequestHandler(linkedDistDir: string) {
         return await answer(request, response, distDir);
       } catch (error) {
         if (!(error instanceof UnservableFile) || response.headersSent) throw error;
-        const moved = error.missing && attempt === 0 && (await realpath(linkedDistDir).catch(() => linkedDistDir)) !== distDir;
+        const moved = error.missing && attempt < 3 && (await realpath(linkedDistDir).catch(() => linkedDistDir)) !== distDir;
         if (moved) continue;
         return sendText(response, error.missing ? 404 : 500, error.missing ? 'Not found' : 'The file could not be read');
       }
