@@ -357,7 +357,7 @@ async function takeLock(releases: string, outDir: string): Promise<() => Promise
       }
       const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new EnvironmentFault(`${outDir} is being written by another build (process ${holder}); run again when it has finished`);
+        throw new EnvironmentFault(`${outDir} is being written by another build (process ${holder}); run again when it has finished, or remove ${lock} if that process is not a build`);
       }
       await rm(lock, { force: true });
     }

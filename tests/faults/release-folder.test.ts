@@ -127,7 +127,7 @@ describe('the swap (item 3)', () => {
     expect(refused).toHaveLength(1);
     const reason = (refused[0] as PromiseRejectedResult).reason as Error;
     expect(reason).toBeInstanceOf(EnvironmentFault);
-    expect(reason.message).toBe(`${outDir} is being written by another build (process ${process.pid}); run again when it has finished`);
+    expect(reason.message).toBe(`${outDir} is being written by another build (process ${process.pid}); run again when it has finished, or remove ${releasesFolder(outDir)}/lock if that process is not a build`);
     expect(await checksumsHold(outDir)).toBeGreaterThan(40);
     expect((await readdir(project)).sort()).toEqual(['.dist-releases', 'README.md', 'data', 'dist']);
   });
@@ -139,7 +139,7 @@ describe('the swap (item 3)', () => {
     await writeFile(lock, `${process.ppid}\n`);
     const held = await run(['build', '--data', 'data'], project);
     expect(held).toMatchObject({ exitCode: 4, stdout: '' });
-    expect(held.stderr).toBe(`partnership: ${outDir} is being written by another build (process ${process.ppid}); run again when it has finished\n`);
+    expect(held.stderr).toBe(`partnership: ${outDir} is being written by another build (process ${process.ppid}); run again when it has finished, or remove ${lock} if that process is not a build\n`);
     await writeFile(lock, '2147483646\n');
     expect((await run(['build', '--data', 'data'], project)).exitCode).toBe(0);
   });
