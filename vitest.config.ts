@@ -2,14 +2,33 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Threads that keep their module cache between test files: the toolkit's modules are loaded once
-    // per worker, and the releases the tests read are compiled once per worker (tests/helpers/fixture.ts).
-    // No test changes module state or the working directory, so isolation bought nothing but time.
-    pool: 'threads',
-    isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.isolated.test.ts'],
+          // Threads that keep their module cache between test files: the toolkit's modules are loaded
+          // once per worker, and the releases the tests read are compiled once per worker
+          // (tests/helpers/fixture.ts). These tests change no module state and no working directory.
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Tests that replace a module (vi.mock) need modules of their own.
+          name: 'isolated',
+          include: ['tests/**/*.isolated.test.ts'],
+          pool: 'forks',
+          isolate: true,
+        },
+      },
+    ],
   },
 });

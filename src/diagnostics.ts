@@ -62,6 +62,9 @@ export const DIAGNOSTIC_CODES = {
   DATASET_MISSING: 'The data folder has no dataset description.',
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',
   PLACEHOLDER: 'A TODO placeholder written by `partnership new` is still in the file.',
+  TEXT_CONTROL_CHARACTER: 'A text holds a control character or a bidirectional override.',
+  NUMBER_INEXACT: 'A number has more digits than a JSON number holds exactly.',
+  YAML_TOO_DEEP: 'Mappings and lists are nested too deeply to read.',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -112,7 +115,12 @@ export function diagnosticAt(
 }
 
 
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+/**
+ * 0 clean, 1 invalid data, 2 usage error (including an --out the build refuses to replace),
+ * 3 a fault in the toolkit itself, 4 the machine refused (a path that cannot be read or written,
+ * a full disk, a damaged release, another build holding the output folder, a query over its time).
+ */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, environment: 4 } as const;
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));

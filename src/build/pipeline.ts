@@ -50,6 +50,7 @@ export async function buildHere(options: BuildOptions): Promise<BuildResult> {
   // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
   const { diagnostics, catalog, schemas } = await validateDataDir(options, { threads: options.threads });
   if (hasErrors(diagnostics, options.strict)) return { diagnostics };
-  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options), options.threads);
+  const protect = [options.dataDir, ...(options.schemaDir ? [options.schemaDir] : [])];
+  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options), { protect, ...(options.threads ? { threads: options.threads } : {}) });
   return { diagnostics, files };
 }

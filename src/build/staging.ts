@@ -8,12 +8,13 @@
  * files, whose writing costs about as much as making them (see the Performance
  * section of the README), and none of them stays in memory once written.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { EnvironmentFault, UsageFault } from '../faults.js';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
 import type { Artifact, ReleaseOutput } from '../publish/types.js';
 import type { ThreadUse } from '../util/threads.js';
-import { openWriter, type Segment, type WriterChannel, type WriterReply } from './writer.js';
+import { openWriter, type Segment, type WriterChannel, type WriterFailure, type WriterReply } from './writer.js';
 
 /** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
 const BATCH_SEGMENTS = 64;
@@ -31,8 +32,9 @@ interface Batch {
 /** A file added to the staging folder; its size and hash arrive once a writer has written it. */
 type Entry = { path: string; mediaType: string; bytes?: number; sha256?: string };
 
-function writeError(error: { message: string; code?: string }): Error {
-  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+function writeError(reply: WriterFailure): Error {
+  const { message, ...system } = reply;
+  return Object.assign(new Error(message), Object.fromEntries(Object.entries(system).filter(([, value]) => value !== undefined)));
 }
 
 /** Two lists sorted by path as one. */
@@ -186,20 +188,213 @@ class StagingOutput implements ReleaseOutput {
   }
 }
 
+/** Where a release folder keeps its versions, its lock and its staging: a hidden sibling of `--out`. */
+export function releasesFolder(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}-releases`);
+}
+
+const LOCK_NAME = 'lock';
+const VERSION_NAME = /^\d+-\d+$/;
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** `a` is `b` or a folder above it. */
+function contains(a: string, b: string): boolean {
+  const relative = path.relative(a, b);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function realOrSelf(p: string): Promise<string> {
+  return realpath(p).catch(() => p);
+}
+
+/** The top-level names a SHA256SUMS lists (`<hash>  <path>` lines, `*` marking binary mode). */
+function listedTopNames(sums: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of sums.split('\n')) {
+    const match = /^[0-9a-f]{64} [ *](.+)$/.exec(line);
+    if (match?.[1]) names.add(match[1].split('/')[0] as string);
+  }
+  return names;
+}
+
 /**
- * Make a release into a staging folder with `produce`, then swap it in for
- * `outDir`. If `produce` or any write fails, the staging folder is removed and
- * `outDir` is untouched. Resolves to the digests of the files written.
+ * Why `--out` must not be replaced, or undefined when it may: the target has to be
+ * missing, an empty folder, or a release (the link this writer makes, or a folder
+ * whose every entry its SHA256SUMS lists, as releases before the versioned layout
+ * were), and must not be or hold a protected folder (the data, the schemas, the
+ * working directory).
  */
-export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, threads: ThreadUse = 'auto'): Promise<FileDigest[]> {
+export async function outputProblem(outDir: string, protect: readonly string[]): Promise<string | undefined> {
   const target = path.resolve(outDir);
-  const parent = path.dirname(target);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staging = path.join(parent, `.${path.basename(target)}-new-${stamp}`);
-  const retired = path.join(parent, `.${path.basename(target)}-old-${stamp}`);
-  await mkdir(staging, { recursive: true });
-  const output = new StagingOutput(staging, threads);
+  const realTarget = await realOrSelf(target);
+  for (const folder of protect) {
+    const guarded = path.resolve(folder);
+    if (contains(target, guarded) || contains(realTarget, await realOrSelf(guarded))) {
+      return `it ${contains(guarded, target) ? 'is' : 'holds'} ${guarded}, which a release must never replace`;
+    }
+  }
+  const stats = await lstat(target).catch((error: unknown) => {
+    if (isMissing(error)) return undefined;
+    throw error;
+  });
+  if (!stats) return undefined;
+  if (stats.isSymbolicLink()) {
+    const points = path.resolve(path.dirname(target), await readlink(target));
+    return path.dirname(points) === releasesFolder(target) ? undefined : 'it is a symbolic link the build did not make';
+  }
+  if (!stats.isDirectory()) return 'it is a file, not a folder';
+  const entries = await readdir(target);
+  if (entries.length === 0) return undefined;
+  const sums = await readFile(path.join(target, 'SHA256SUMS'), 'utf8').catch(() => undefined);
+  const listed = sums === undefined ? new Set<string>() : listedTopNames(sums);
+  const unlisted = entries.filter((name) => name !== 'SHA256SUMS' && !listed.has(name)).sort();
+  if (sums !== undefined && unlisted.length === 0) return undefined;
+  const example = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ', ...' : '');
+  return `it is a folder that is not a release (it holds ${example}); choose a new or empty folder`;
+}
+
+/**
+ * Create a folder and the folders above it that are missing, one level at a time.
+ * (Node's recursive mkdir retries for ever where the system answers ENOENT for a
+ * parent that exists, as /proc does.)
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = path.dirname(current)) {
+    try {
+      if ((await stat(current)).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${current}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: current });
+    } catch (error) {
+      if (!isMissing(error) || path.dirname(current) === current) throw error;
+      missing.push(current);
+    }
+  }
+  for (const each of missing.reverse()) {
+    await mkdir(each).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+function alive(pid: number): boolean {
   try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Take the output folder's lock: a file naming this process, made whole and then
+ * linked into place (so no one reads it half-written). A lock whose process is
+ * gone was left by a killed build and is taken over; a live one refuses.
+ */
+async function takeLock(releases: string, outDir: string): Promise<() => Promise<void>> {
+  const lock = path.join(releases, LOCK_NAME);
+  const mine = path.join(releases, `${LOCK_NAME}-${process.pid}-${Date.now()}`);
+  await writeFile(mine, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await link(mine, lock);
+        return () => rm(lock, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+        throw new EnvironmentFault(`${outDir} is being written by another build (process ${holder}); run again when it has finished, or remove ${lock} if that process is not a build`);
+      }
+      await rm(lock, { force: true });
+    }
+    throw new EnvironmentFault(`could not take the lock ${lock}`);
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+/** The version folder `target` links to now, if it is a link of ours. */
+async function currentVersion(target: string): Promise<string | undefined> {
+  const link = await readlink(target).catch(() => undefined);
+  return link === undefined ? undefined : path.basename(link);
+}
+
+/**
+ * Remove what killed builds left: versions no link points to, lock files of
+ * theirs, and the staging and retired folders of the writer before versions
+ * (`.dist-new-<pid>-<time>`, `.dist-old-...`) whose process is gone.
+ */
+async function removeStale(target: string, releases: string, keep: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(releases)) {
+    if (name === LOCK_NAME || keep.has(name)) continue;
+    const lockOwner = /^lock-(\d+)-\d+$/.exec(name)?.[1];
+    // Versions: the lock is ours, so no other build is writing one.
+    if (lockOwner !== undefined ? !alive(Number(lockOwner)) : VERSION_NAME.test(name)) {
+      await rm(path.join(releases, name), { recursive: true, force: true });
+    }
+  }
+  const prefix = `.${path.basename(target)}-`;
+  for (const name of await readdir(path.dirname(target))) {
+    if (!name.startsWith(prefix)) continue;
+    const owner = /^(?:new|old|link)-(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1];
+    if (owner !== undefined && !alive(Number(owner))) await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Point `target` at a new version in one step: a fresh link renamed over the old
+ * link (rename(2) replaces it atomically, so readers see the old release or the
+ * new, never none). A folder left by a writer before versions is moved into the
+ * versions first, once.
+ */
+async function swapIn(target: string, releases: string, version: string): Promise<void> {
+  const parent = path.dirname(target);
+  const temporaryLink = path.join(parent, `.${path.basename(target)}-link-${process.pid}-${Date.now()}`);
+  await symlink(path.join(path.basename(releases), version), temporaryLink, 'dir');
+  try {
+    const stats = await lstat(target).catch((error: unknown) => {
+      if (isMissing(error)) return undefined;
+      throw error;
+    });
+    if (stats?.isDirectory()) await rename(target, path.join(releases, `0-${process.pid}`));
+    await rename(temporaryLink, target);
+  } catch (error) {
+    await rm(temporaryLink, { force: true });
+    throw error;
+  }
+}
+
+export interface WriteOptions {
+  /** Folders the release must never replace or hold (the data, the schemas); the working directory always is. */
+  protect?: readonly string[];
+  /** Whether the writer runs on a thread of its own (default 'auto': it does when it can). */
+  threads?: ThreadUse;
+}
+
+/**
+ * Make a release with `produce` into a new version folder beside `outDir`
+ * (`.<name>-releases/<time>-<pid>`), then point `outDir`, a symbolic link, at it
+ * in one rename. Builds into one folder take a lock; a second one refuses. If
+ * `produce` or any write fails, the new version is removed and `outDir` is
+ * untouched. Resolves to the digests of the files written.
+ */
+export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, options: WriteOptions = {}): Promise<FileDigest[]> {
+  const target = path.resolve(outDir);
+  const problem = await outputProblem(target, [process.cwd(), ...(options.protect ?? [])]);
+  if (problem) throw new UsageFault(`will not replace --out ${outDir}: ${problem}`);
+  const releases = releasesFolder(target);
+  await makeFolders(releases);
+  const unlock = await takeLock(releases, outDir);
+  const version = `${Date.now()}-${process.pid}`;
+  const staging = path.join(releases, version);
+  let swapped = false;
+  try {
+    const previous = await currentVersion(target);
+    await removeStale(target, releases, new Set(previous ? [previous] : []));
+    await mkdir(staging);
+    const output = new StagingOutput(staging, options.threads ?? 'auto');
     try {
       await produce(output);
       await output.flush();
@@ -207,23 +402,15 @@ export async function writeRelease(outDir: string, produce: (output: ReleaseOutp
       await output.close();
     }
     const files = await output.digests();
-    let hadPrevious = true;
-    try {
-      await rename(target, retired);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hadPrevious = false;
-    }
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadPrevious) await rename(retired, target);
-      throw error;
-    }
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
+    await swapIn(target, releases, version);
+    swapped = true;
+    // Readers holding a file of the old version keep it open; new ones get the new version.
+    await removeStale(target, releases, new Set([version]));
     return files;
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+  } finally {
+    if (!swapped) await rm(staging, { recursive: true, force: true });
+    await unlock();
+    // A first build that failed leaves nothing behind, not even the empty versions folder.
+    if (!swapped) await rmdir(releases).catch(() => undefined);
   }
 }

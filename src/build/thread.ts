@@ -9,6 +9,7 @@
  * thread's call, and the worker's loop.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { EnvironmentFault, UsageFault } from '../faults.js';
 import { startWorker } from '../util/threads.js';
 import { type BuildOptions, type BuildResult, buildHere } from './pipeline.js';
 
@@ -17,7 +18,29 @@ const ROLE = 'partnership-build-thread';
 /** Young generation of the build thread: three semi-spaces' worth in V8's accounting (64 MB each). */
 const BUILD_THREAD_YOUNG_GENERATION_MB = 192;
 
-type BuildThreadReply = { result: BuildResult } | { error: { message: string; stack?: string } };
+/** A failure as it crosses threads: its message and stack, and what makes it a refusal or a machine fault rather than a bug. */
+interface ThreadFailure {
+  message: string;
+  stack?: string;
+  fault?: 'usage' | 'environment';
+  code?: string;
+  syscall?: string;
+  path?: string;
+}
+
+type BuildThreadReply = { result: BuildResult } | { error: ThreadFailure };
+
+function failureOf(error: unknown): ThreadFailure {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const { code, syscall, path } = failure as NodeJS.ErrnoException;
+  const fault = failure instanceof UsageFault ? 'usage' : failure instanceof EnvironmentFault ? 'environment' : undefined;
+  return Object.fromEntries(Object.entries({ message: failure.message, stack: failure.stack, fault, code, syscall, path }).filter(([, v]) => v !== undefined)) as unknown as ThreadFailure;
+}
+
+function errorOf({ message, fault, ...rest }: ThreadFailure): Error {
+  const error = fault === 'usage' ? new UsageFault(message) : fault === 'environment' ? new EnvironmentFault(message) : new Error(message);
+  return Object.assign(error, rest);
+}
 
 interface BuildThreadData {
   role: typeof ROLE;
@@ -36,7 +59,7 @@ export function buildOnThread(options: BuildOptions): Promise<BuildResult> {
     worker.once('message', (reply: BuildThreadReply) => {
       answered = true;
       if ('result' in reply) resolve(reply.result);
-      else reject(Object.assign(new Error(reply.error.message), reply.error.stack ? { stack: reply.error.stack } : {}));
+      else reject(errorOf(reply.error));
     });
     worker.once('error', (error) => {
       answered = true;
@@ -52,9 +75,6 @@ if (!isMainThread && parentPort && (workerData as BuildThreadData | undefined)?.
   const port = parentPort;
   buildHere((workerData as BuildThreadData).options).then(
     (result) => port.postMessage({ result } satisfies BuildThreadReply),
-    (error: unknown) => {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ error: { message: failure.message, stack: failure.stack } } satisfies BuildThreadReply);
-    },
+    (error: unknown) => port.postMessage({ error: failureOf(error) } satisfies BuildThreadReply),
   );
 }

@@ -26,8 +26,16 @@ export interface WrittenFile {
   sha256: string;
 }
 
+/** A failed write as it crosses threads: the system error's message, code, call and the file it was writing. */
+export interface WriterFailure {
+  message: string;
+  code?: string;
+  syscall?: string;
+  path?: string;
+}
+
 /** For each segment, the file's size and hash when it closed the file, else null; or the failure. */
-export type WriterReply = { batch: number; digests: (WrittenFile | null)[] } | { batch: number; error: { message: string; code?: string } };
+export type WriterReply = { batch: number; digests: (WrittenFile | null)[] } | { batch: number; error: WriterFailure };
 
 interface OpenFile {
   fd: number;
@@ -40,11 +48,19 @@ export class SegmentWriter {
   private readonly open = new Map<string, OpenFile>();
 
   handle({ batch, segments }: WriterRequest): WriterReply {
+    let current: string | undefined;
     try {
-      return { batch, digests: segments.map((segment) => this.write(segment)) };
+      return {
+        batch,
+        digests: segments.map((segment) => {
+          current = segment.file;
+          return this.write(segment);
+        }),
+      };
     } catch (error) {
-      const { message, code } = error as NodeJS.ErrnoException;
-      return { batch, error: { message: String(message), ...(code ? { code } : {}) } };
+      const { message, code, syscall, path: file } = error as NodeJS.ErrnoException;
+      const where = file ?? current;
+      return { batch, error: { message: String(message), ...(code ? { code } : {}), ...(syscall ? { syscall } : {}), ...(where ? { path: where } : {}) } };
     }
   }
 

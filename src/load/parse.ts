@@ -13,7 +13,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Position } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
+import { diagnosticAt, FILE_START } from '../diagnostics.js';
 import { decodeDataFile } from './decode.js';
 import { spanOf } from './locate.js';
 
@@ -85,6 +85,10 @@ function fromYamlError(
   const detected = { start: position(lineCounter, error.pos[0]), end: position(lineCounter, error.pos[1]) };
   const opener = located && UNCLOSED_CODES.has(error.code) ? unclosedOpener(located.text, located.document, error.pos[0]) : undefined;
   const openerStart = opener?.range ? position(lineCounter, opener.range[0]) : undefined;
+  // The parser reports running out of stack as a plain error; say what it means.
+  if (/Maximum call stack size exceeded/.test(error.message)) {
+    return { code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: detected.start, hint: 'a data file needs only a few levels of nesting' };
+  }
   return {
     code: YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX',
     severity,
@@ -195,9 +199,57 @@ function structuralDiagnostics(
 }
 
 /** Text to a ParsedFile. Pure: never throws for bad input, every problem is a diagnostic. */
+/** Deeper than any data file needs, and well within what the parser's recursion can take on any thread's stack. */
+const MAX_NESTING = 256;
+
+/**
+ * The offset where the text nests deeper than MAX_NESTING, if it does: flow brackets outside quotes
+ * and comments, and indentation (a level takes at least one space). The parser recurses per level,
+ * so a deeper file is refused before parsing rather than by running out of stack, whose depth
+ * differs between the main thread and workers.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && c === ' ') {
+      if (++indent > MAX_NESTING) return i;
+      continue;
+    }
+    lineStart = false;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\n')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export function parseDataText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { path: file, text, lineCounter, value: undefined, diagnostics: [] };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    for (let at = text.indexOf('\n'); at !== -1 && at < deep; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    const start = position(lineCounter, deep);
+    result.diagnostics.push(
+      diagnosticAt({ file, start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: `a data file needs only a few levels of nesting (at most ${MAX_NESTING})` }),
+    );
+    return result;
+  }
   const parse = (keepSourceTokens: boolean) =>
     parseAllDocuments(text, {
       lineCounter,
@@ -271,7 +323,12 @@ export function parseDataText(file: string, text: string): ParsedFile {
     });
     return result;
   }
-  result.value = first.toJS({ maxAliasCount: 0 });
+  try {
+    result.value = first.toJS({ maxAliasCount: 0 });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    result.diagnostics.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: FILE_START, hint: 'a data file needs only a few levels of nesting' });
+  }
   return result;
 }
 

@@ -24,6 +24,12 @@ export function objectIri(holder: string, property: string, position?: number | 
  * requires of `baseIri`), with no query or fragment for the id to land in.
  */
 export function baseIriProblem(baseIri: string): string | undefined {
+  // URL() would quietly percent-encode these; N-Quads and Turtle cannot hold them in an IRI at all (RFC 3987).
+  const forbidden = /[\u0000-\u0020<>"{}|\\^`\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.exec(baseIri);
+  if (forbidden) {
+    const code = forbidden[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+    return `has a character an IRI may not hold at position ${forbidden.index + 1} (U+${code}${forbidden[0] > ' ' && forbidden[0] < '\u007f' ? ` "${forbidden[0]}"` : ''})`;
+  }
   let url: URL;
   try {
     url = new URL(baseIri);

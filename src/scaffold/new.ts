@@ -10,6 +10,7 @@ import { Document, type Pair, Scalar, YAMLMap } from 'yaml';
 import { formatYaml, kindOrder } from '../fmt/format.js';
 import type { KindInfo, ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
 import { PLACEHOLDER } from './placeholder.js';
+import { withArticle } from '../text/article.js';
 
 export type IdProblem = { problem: 'malformed'; pattern: string } | { problem: 'no-files' };
 
@@ -56,8 +57,8 @@ function describe(property: PropertyInfo): string {
   if (property.enum) parts.push(`TODO: choose one of: ${property.enum.join(', ')}.`);
   else if (property.valueType === 'boolean' || property.valueType === 'integer' || property.valueType === 'number') {
     parts.push('TODO: set the value the sources give.');
-  } else if (property.refKinds) parts.push(`TODO: the id of a ${property.refKinds.join(' or ')} record.`);
-  else if (property.format) parts.push(`TODO: a ${property.format}.`);
+  } else if (property.refKinds) parts.push(`TODO: the id of ${withArticle(property.refKinds.join(' or '))} record.`);
+  else if (property.format) parts.push(`TODO: ${withArticle(property.format)}.`);
   return parts.filter(Boolean).join(' ');
 }
 

@@ -43,6 +43,8 @@ interface Mapped {
   /** Point at the offending key rather than its value. */
   atKey?: boolean;
   pointer?: string;
+  /** A character outside ASCII in a value that must match an ASCII pattern: the diagnostic points at it. */
+  oddCharacter?: string;
 }
 
 function unquotedScalar(file: ParsedFile, node: Node | undefined): Mapped | undefined {
@@ -110,12 +112,17 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
         hint: typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined,
       };
     }
-    case 'pattern':
+    case 'pattern': {
+      // A look-alike letter from another script (Cyrillic "е" for "e") is invisible in the value: name it.
+      const odd = typeof error.data === 'string' ? /[^\u0000-\u007f]/u.exec(error.data)?.[0] : undefined;
+      const oddText = odd ? `; it holds "${odd}" (U+${(odd.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not ASCII: a look-alike of a Latin letter?` : '';
       return {
         code: 'SCHEMA_PATTERN',
-        message: `${where} is ${describeValue(error.data)}, which does not have the required form${description ? `: ${description}` : ''}`,
+        message: `${where} is ${describeValue(error.data)}, which does not have the required form${description ? `: ${description}` : ''}${oddText}`,
         hint: `it must match ${String(params.pattern)}`,
+        ...(odd ? { oddCharacter: odd } : {}),
       };
+    }
     case 'format': {
       const expected: Record<string, string> = {
         'partial-date': 'a date written YYYY, YYYY-MM or YYYY-MM-DD (a real date)',
@@ -162,6 +169,14 @@ export function schemaDiagnostics(file: ParsedFile, errors: readonly ErrorObject
     const target = root && mapped.pointer ? locateNode(root, mapped.pointer) : located;
     const node = mapped.atKey ? (target?.key ?? target?.node) : target?.node;
     const span = spanOf(node, file.lineCounter);
+    // Point at the odd character itself, when the value holds it as written.
+    if (span && mapped.oddCharacter && node?.range) {
+      const at = file.text.indexOf(mapped.oddCharacter, node.range[0]);
+      if (at >= 0 && at < node.range[1]) {
+        const position = file.lineCounter.linePos(at);
+        span.start = { line: position.line, column: position.col };
+      }
+    }
     const key = `${mapped.code}|${pointer}|${mapped.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -6,6 +6,8 @@ interface MediaRange {
   q: number;
 }
 
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
 function parseAccept(header: string): MediaRange[] {
   return header
     .split(',')
@@ -15,8 +17,9 @@ function parseAccept(header: string): MediaRange[] {
       const [range = '', ...params] = part.split(';').map((p) => p.trim());
       const [type = '', subtype = ''] = range.toLowerCase().split('/');
       const qParam = params.find((p) => /^q=/i.test(p));
-      const q = qParam ? Number(qParam.slice(2)) : 1;
-      return { type, subtype, q: Number.isFinite(q) ? q : 0 };
+      // A qvalue is 0 to 1 with at most three decimals (RFC 9110 §12.4.2); a range with any other is ignored.
+      const q = qParam === undefined ? 1 : QVALUE.test(qParam.slice(2)) ? Number(qParam.slice(2)) : 0;
+      return { type, subtype, q };
     });
 }
 

@@ -6,8 +6,7 @@
  * the `Accept` header; 406 when none is acceptable, 404 for unknown paths. Requests
  * can never read outside the release folder.
  */
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { SITE_DIR } from '../publish/site/paths.js';
@@ -90,28 +89,154 @@ function sendText(response: ServerResponse, status: number, text: string, header
   response.end(`${text}\n`);
 }
 
-function sendFile(request: IncomingMessage, response: ServerResponse, file: string, headers: Record<string, string> = {}): void {
-  response.writeHead(200, { 'Content-Type': mediaTypeOf(file), 'X-Content-Type-Options': 'nosniff', ...headers });
-  if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
+/** A strict policy for the pages: they load their stylesheet and images from the site and run nothing. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The path of a request line's target: origin-form (`/a/b?q`) as it is, and
+ * absolute-form (`http://host/a/b`, which RFC 9112 §3.2.2 says a server must
+ * accept) reduced to its path and query; undefined for anything else.
+ */
+export function originForm(target: string): string | undefined {
+  if (target.startsWith('/')) return target;
+  // The path is taken as sent (not through URL, which would resolve `..` before the checks see it).
+  const absolute = /^https?:\/\/[^/?#]*(.*)$/is.exec(target);
+  if (!absolute) return undefined;
+  const rest = absolute[1] ?? '';
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
-export function siteRequestHandler(distDir: string) {
-  const siteDir = path.join(distDir, SITE_DIR);
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+/** A strong validator from the file's identity, size and time: a new build (a new version folder) gives new ones. */
+function entityTag(stats: { ino: number; size: number; mtimeMs: number }): string {
+  return `"${stats.ino.toString(16)}-${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
+}
+
+/** `If-None-Match` (weak comparison, RFC 9110 §13.1.2) or, without it, `If-Modified-Since` to the second. */
+function notModified(request: IncomingMessage, tag: string, mtimeMs: number): boolean {
+  const match = request.headers['if-none-match'];
+  if (match !== undefined) {
+    const opaque = (t: string) => t.trim().replace(/^W\//, '');
+    return match.trim() === '*' || match.split(',').some((t) => opaque(t) === opaque(tag));
+  }
+  const since = Date.parse(request.headers['if-modified-since'] ?? '');
+  return Number.isFinite(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
+}
+
+/**
+ * The byte range asked for, when one applies: a single `bytes=` range (several, or
+ * a stale `If-Range`, get the whole file, as RFC 9110 §14.2 allows); `'unsatisfiable'`
+ * when it lies outside the file.
+ */
+function byteRange(request: IncomingMessage, size: number, tag: string, lastModified: string): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const header = request.headers.range;
+  if (header === undefined || request.method !== 'GET') return undefined;
+  const ifRange = request.headers['if-range'];
+  if (ifRange !== undefined && ifRange !== tag && ifRange !== lastModified) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (match[2] !== '' && Number(match[2]) < start) return undefined;
+  return start >= size ? 'unsatisfiable' : { start, end };
+}
+
+/** A file could not be served: it vanished (404) or could not be read (500). Never thrown out of the server. */
+class UnservableFile extends Error {
+  constructor(readonly missing: boolean) {
+    super(missing ? 'vanished' : 'unreadable');
+  }
+}
+
+/**
+ * Send a file: opened first (so a file that vanished or cannot be read is an
+ * answer, not a crash), then validators, conditional requests, ranges, and the
+ * body streamed from the open file. A read that fails half-way ends the
+ * response; nothing escapes as an unhandled error.
+ */
+async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, headers: Record<string, string> = {}): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new UnservableFile((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR');
+  }
+  let streaming = false;
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new UnservableFile(true);
+    const mediaType = mediaTypeOf(file);
+    const tag = entityTag(stats);
+    const lastModified = stats.mtime.toUTCString();
+    const common: Record<string, string> = {
+      ETag: tag,
+      'Last-Modified': lastModified,
+      // A preview of a release that a rebuild replaces: caches may keep it but must ask again.
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      ...(mediaType.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+      ...headers,
+    };
+    if (notModified(request, tag, stats.mtimeMs)) {
+      response.writeHead(304, common);
+      response.end();
+      return;
+    }
+    const range = byteRange(request, stats.size, tag, lastModified);
+    if (range === 'unsatisfiable') {
+      response.writeHead(416, { ...common, 'Content-Range': `bytes */${stats.size}`, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Range not satisfiable\n');
+      return;
+    }
+    const { start, end } = range ?? { start: 0, end: stats.size - 1 };
+    response.writeHead(range ? 206 : 200, {
+      ...common,
+      'Content-Type': mediaType,
+      'Content-Length': String(Math.max(0, end - start + 1)),
+      'Accept-Ranges': 'bytes',
+      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${stats.size}` } : {}),
+    });
+    if (request.method === 'HEAD' || stats.size === 0) {
+      response.end();
+      return;
+    }
+    const stream = handle.createReadStream({ start, end, autoClose: true });
+    streaming = true;
+    stream.on('error', () => response.destroy());
+    response.on('close', () => stream.destroy());
+    stream.pipe(response);
+  } finally {
+    if (!streaming) await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The request handler. Each request resolves the release folder once (it may be a
+ * link a rebuild replaces) and answers from that version throughout; a file that
+ * vanishes under it (the old version removed) gets one more try on the new one.
+ */
+export function siteRequestHandler(linkedDistDir: string) {
+  const answer = async (request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> => {
+    const siteDir = path.join(distDir, SITE_DIR);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
       return;
     }
     let segments: string[];
+    const target = originForm(request.url ?? '');
     try {
-      segments = pathSegments(request.url ?? '');
+      segments = pathSegments(target ?? '');
     } catch (error) {
       sendText(response, 400, `Bad request: ${error instanceof BadPathError ? error.message : 'unreadable path'}`);
       return;
     }
     const relative = segments.join('/');
-    const endsWithSlash = (request.url ?? '').split(/[?#]/)[0]?.endsWith('/') ?? false;
+    const endsWithSlash = (target ?? '').split(/[?#]/)[0]?.endsWith('/') ?? false;
     const inSite = path.join(siteDir, ...segments);
     if (!endsWithSlash && relative !== '') {
       // An entity IRI path: negotiate among the representations that exist.
@@ -129,7 +254,7 @@ export function siteRequestHandler(distDir: string) {
           response.writeHead(303, { Location: `/${segments.map(encodeURIComponent).join('/')}/`, ...vary });
           response.end();
         } else {
-          sendFile(request, response, offered.find((o) => o.mediaType === chosen)?.path ?? '', vary);
+          await sendFile(request, response, offered.find((o) => o.mediaType === chosen)?.path ?? '', vary);
         }
         return;
       }
@@ -149,7 +274,21 @@ export function siteRequestHandler(distDir: string) {
     if (!inDist.startsWith(path.join(distDir, SITE_DIR) + path.sep) && (await isFileInside(distDir, inDist))) {
       return sendFile(request, response, inDist);
     }
-    sendText(response, 404, 'Not found');
+    // Not in this version: the caller answers 404, or asks the new version if a rebuild replaced this one meanwhile.
+    throw new UnservableFile(true);
+  };
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      const distDir = await realpath(linkedDistDir).catch(() => linkedDistDir);
+      try {
+        return await answer(request, response, distDir);
+      } catch (error) {
+        if (!(error instanceof UnservableFile) || response.headersSent) throw error;
+        const moved = error.missing && attempt < 3 && (await realpath(linkedDistDir).catch(() => linkedDistDir)) !== distDir;
+        if (moved) continue;
+        return sendText(response, error.missing ? 404 : 500, error.missing ? 'Not found' : 'The file could not be read');
+      }
+    }
   };
 }
 
@@ -160,6 +299,7 @@ export const SERVE_HOST = '127.0.0.1';
 export function createSiteServer(distDir: string): Server {
   const handle = siteRequestHandler(path.resolve(distDir));
   return createServer((request, response) => {
+    // Whatever goes wrong in one request stays in that request: the server keeps serving.
     handle(request, response).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error');
       else response.destroy();

@@ -4,7 +4,7 @@
  * large data folder can share the files out between two threads (helper-thread.ts).
  */
 import { FILE_CHECKS } from './checks/index.js';
-import type { Diagnostic } from '../diagnostics.js';
+import { type Diagnostic, FILE_START } from '../diagnostics.js';
 import type { RawFile } from '../load/files.js';
 import { type ParsedFile, parseDataFile } from '../load/parse.js';
 import { schemaDiagnostics } from '../schema/errors.js';
@@ -48,6 +48,12 @@ function unknownKind(file: ParsedFile, schemas: SchemaSet): Diagnostic {
 /** One file through every check that looks at that file alone. Pure: never throws for bad input. */
 export function validateFile(raw: RawFile, schemas: SchemaSet): { validation: FileValidation; parsed: ParsedFile } {
   const parsed = parseDataFile(raw.path, raw.bytes);
+  if (raw.unreadable !== undefined) {
+    parsed.diagnostics = [
+      { code: 'FILE_READ', severity: 'error', message: raw.unreadable, file: raw.path, start: FILE_START, hint: 'make it a readable data file inside the data folder, or remove it' },
+    ];
+    return { validation: { path: raw.path, value: undefined, diagnostics: parsed.diagnostics }, parsed };
+  }
   const diagnostics = [...parsed.diagnostics];
   const kind = kindForFile(schemas, parsed.path);
   if (!kind) diagnostics.push(unknownKind(parsed, schemas));

@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import { type Diagnostic, FILE_START, type Place, sortDiagnostics } from '../diagnostics.js';
 import { joinPointer, locateNode, spanOf } from '../load/locate.js';
 import type { RawFile } from '../load/files.js';
-import { listYamlFiles, readYamlFiles } from '../load/files.js';
+import { listDataFiles, readYamlFiles } from '../load/files.js';
 import { type ParsedFile, parseDataFile } from '../load/parse.js';
 import { type Catalog, type ClassifiedValue, type EntityRecord, linkCatalog } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
@@ -114,8 +114,8 @@ export async function validateDataDir(
   location: DataLocation,
   options: ValidateOptions = {},
 ): Promise<Validation & { schemas: SchemaSet }> {
-  const paths = await listYamlFiles(location.dataDir);
-  const helper = useThread(options.threads ?? 'auto', paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  const listing = listDataFiles(location.dataDir);
+  const helper = useThread(options.threads ?? 'auto', listing.paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
   try {
     const { schemas, diagnostics } = await loadSchemaSet(location.schemaDir, location.dataDir);
     // Data cannot be checked against schemas that are themselves wrong: report those alone.
@@ -123,7 +123,7 @@ export async function validateDataDir(
       await helper?.close();
       return { catalog: linkCatalog([], schemas), diagnostics: sortDiagnostics(diagnostics), schemas };
     }
-    const raw = await readYamlFiles(location.dataDir, paths);
+    const raw = await readYamlFiles(location.dataDir, listing);
     const validation = helper ? await validateFilesWithHelper(raw, schemas, helper) : validateFiles(raw, schemas);
     return { ...validation, schemas };
   } catch (error) {

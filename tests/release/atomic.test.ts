@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
 import { PUBLISHERS } from '../../src/publish/index.js';
 import type { Artifact, Publisher } from '../../src/publish/types.js';
+import { releasesFolder } from '../../src/build/staging.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 /** Every file below a folder with its bytes, by relative path. */
@@ -32,9 +33,15 @@ beforeEach(async () => {
   expect(before.size).toBeGreaterThan(40);
 });
 
+/** The release folder is a link to its one version; no staging, lock or older version is left. */
+async function expectOneVersion(): Promise<void> {
+  expect((await readdir(root)).sort()).toEqual(['.dist-releases', 'dist']);
+  expect(await readdir(releasesFolder(outDir))).toHaveLength(1);
+}
+
 async function expectUntouched(): Promise<void> {
   expect(await snapshot(outDir)).toEqual(before);
-  expect(await readdir(root)).toEqual(['dist']);
+  await expectOneVersion();
 }
 
 describe('a build that fails leaves the previous release exactly as it was', () => {
@@ -47,7 +54,7 @@ describe('a build that fails leaves the previous release exactly as it was', () 
     expect(result.files).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain('SCHEMA_REQUIRED');
     await expect(snapshot(outDir)).resolves.toEqual(before);
-    expect((await readdir(root)).sort()).toEqual(['data', 'dist']);
+    expect((await readdir(root)).sort()).toEqual(['.dist-releases', 'data', 'dist']);
   });
 
   it('when a publisher throws half-way', async () => {
@@ -93,6 +100,6 @@ describe('a build that succeeds', () => {
     const result = await build({ dataDir: FICTIONAL_DATA, outDir });
     expect(result.files?.map((f) => f.path)).toEqual([...before.keys()].map((p) => p.split(path.sep).join('/')).sort());
     expect(await snapshot(outDir)).toEqual(before);
-    expect(await readdir(root)).toEqual(['dist']);
+    await expectOneVersion();
   });
 });

@@ -32,7 +32,7 @@ describe('writing a release', () => {
     expect(files.find((f) => f.path === 'site/e299/index.html')).toMatchObject({ bytes: page.byteLength, sha256: sha256(page) });
     expect([...(await readFile(path.join(outDir, 'bin.dat')))]).toEqual([0, 1, 2, 255]);
     expect(files.map((f) => f.path)).toEqual(artifacts.map((a) => a.path).sort());
-    expect((await readdir(path.dirname(outDir))).sort()).toEqual(['dist']);
+    expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-releases', 'dist']);
   });
 
   it('gives the digests of earlier files to a later one, as the describing publishers need them', async () => {

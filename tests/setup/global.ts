@@ -14,7 +14,12 @@ import { promisify } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Set once the setup has run: each test project inherits it, and the run needs it only once. */
+const DONE = 'PARTNERSHIP_TESTS_SETUP';
+
 export default async function setup(): Promise<() => void> {
+  if (process.env[DONE]) return () => undefined;
+  process.env[DONE] = '1';
   await promisify(execFile)('npm', ['run', 'compile'], { cwd: ROOT });
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'partnership-tests-'));
   process.env.TMPDIR = scratch;

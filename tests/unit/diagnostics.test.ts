@@ -49,7 +49,7 @@ describe('exitCodeFor', () => {
   });
 
   it('keeps the documented codes', () => {
-    expect(EXIT).toEqual({ ok: 0, invalid: 1, usage: 2, internal: 3 });
+    expect(EXIT).toEqual({ ok: 0, invalid: 1, usage: 2, internal: 3, environment: 4 });
   });
 
   it('counts by severity', () => {

@@ -23,6 +23,13 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
     return EXIT.usage;
   }
   const outDir = path.resolve(io.cwd, options.out);
+  // Checked before validating, so a wrong --out is told at once (the writer checks again before it swaps).
+  const { outputProblem } = await import('../../build/staging.js');
+  const outProblem = await outputProblem(outDir, [io.cwd, path.resolve(io.cwd, options.data), ...(options.schemas ? [path.resolve(io.cwd, options.schemas)] : [])]);
+  if (outProblem) {
+    io.stderr(`partnership build: will not replace --out ${options.out}: ${outProblem}\n`);
+    return EXIT.usage;
+  }
   // Loaded on use: the publishers' libraries would otherwise slow the start of every other command.
   const { build } = await import('../../build/index.js');
   const result = await build({

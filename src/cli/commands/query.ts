@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT } from '../../diagnostics.js';
+import { EnvironmentFault, UsageFault } from '../../faults.js';
 import { formatQueryResult, QUERY_FORMATS, type QueryFormat } from '../../query/format.js';
 import { type PrefixMap, VOCABULARIES } from '../../compile/rdf/prefixes.js';
 import type { CliIo } from '../io.js';
@@ -10,6 +11,13 @@ export interface QueryOptions {
   file?: string;
   dist: string;
   format: QueryFormat;
+  timeout?: number;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('a number of seconds above 0');
+  return seconds;
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
@@ -17,6 +25,7 @@ async function readOptional(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageFault(`${file} is a folder, not a file`);
     throw error;
   }
 }
@@ -41,7 +50,7 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
   if (sparql === undefined) return usage(`no query file ${options.file}`);
   const distDir = path.resolve(io.cwd, options.dist);
   // Loaded on use: the store and the linked-data publishers would otherwise slow every command's start.
-  const [{ NQUADS_PATH }, { loadNQuads, QuerySyntaxError, runQuery }] = await Promise.all([
+  const [{ NQUADS_PATH }, { DEFAULT_QUERY_TIMEOUT_SECONDS, GraphLoadError, QuerySyntaxError, QueryTimeoutError, runQueryWithin }] = await Promise.all([
     import('../../publish/rdf.js'),
     import('../../query/run.js'),
   ]);
@@ -49,10 +58,15 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
   if (nquads === undefined) return usage(`no built graph at ${path.join(options.dist, NQUADS_PATH)}: run \`partnership build\` first`);
   const prefixes = await releasePrefixes(distDir);
   try {
-    io.stdout(formatQueryResult(runQuery(loadNQuads(nquads), sparql, prefixes), options.format, prefixes));
+    const result = await runQueryWithin(nquads, sparql, prefixes, options.timeout ?? DEFAULT_QUERY_TIMEOUT_SECONDS);
+    io.stdout(formatQueryResult(result, options.format, prefixes));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof QuerySyntaxError) return usage(`malformed SPARQL query: ${error.message}`);
+    if (error instanceof QuerySyntaxError) return usage(error.message.includes('updates are not allowed') ? error.message : `malformed SPARQL query: ${error.message}`);
+    if (error instanceof QueryTimeoutError) throw new EnvironmentFault(error.message);
+    if (error instanceof GraphLoadError) {
+      throw new EnvironmentFault(`${path.join(options.dist, NQUADS_PATH)} is not a whole N-Quads file (${error.message}): rebuild the release with \`partnership build\``);
+    }
     throw error;
   }
 }
@@ -64,6 +78,7 @@ export function registerQuery(program: Command, io: CliIo, setExit: (code: numbe
     .argument('[sparql]', 'the query text')
     .addOption(new Option('--file <path>', 'read the query from a file (e.g. q.rq)'))
     .addOption(new Option('--dist <dir>', 'the built release folder').default('dist'))
+    .addOption(new Option('--timeout <seconds>', 'stop a query that runs longer (exit 4)').argParser(parseTimeout).default(30))
     .addOption(new Option('--format <format>', 'table for people, json (SPARQL results JSON) or csv').choices(QUERY_FORMATS).default('table'))
     .action(async (sparql: string | undefined, options: QueryOptions) => setExit(await runQueryCommand(sparql, options, io)));
 }

@@ -5,6 +5,7 @@
  * these nodes, so they describe one graph.
  */
 import type { Catalog, EntityRecord, Fields } from '../../model/catalog.js';
+import { decimalLexical } from '../../model/decimal.js';
 import { entityIri, objectIri } from '../../model/iri.js';
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
 import { kindOrThrow } from '../../schema/model.js';
@@ -55,13 +56,8 @@ const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 const PARTIAL_DATE_TYPES: Readonly<Record<number, string>> = { 4: 'gYear', 7: 'gYearMonth', 10: 'date' };
 
-/** An xsd:decimal lexical form (no exponent) for a JSON number. */
-/** Made once: `toLocaleString` builds a new formatter on every call, which shows at scale. */
-const DECIMAL_FORMAT = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-
-export function decimalLexical(value: number): string {
-  return DECIMAL_FORMAT.format(value);
-}
+/** An xsd:decimal lexical form (no exponent, -0 as 0) for a JSON number: shared with the CSVs, so the two agree. */
+export { decimalLexical } from '../../model/decimal.js';
 
 interface Describer {
   baseIri: string;

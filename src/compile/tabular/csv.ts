@@ -3,6 +3,7 @@
  * only when they hold a quote, a comma or a line break, quotes doubled. UTF-8
  * without byte-order mark (the caller encodes).
  */
+import { decimalLexical } from '../../model/decimal.js';
 import type { Cell } from './rows.js';
 import type { CellType } from './tables.js';
 
@@ -39,11 +40,11 @@ function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** A cell's text: empty for null, `true`/`false`, numbers as JavaScript prints them, escaped text. */
+/** A cell's text: empty for null, `true`/`false`, numbers as decimals (CSVW's `decimal`: no exponent, -0 as 0), escaped text. */
 export function cellText(value: Cell, type: CellType): string {
   if (value === undefined) return '';
   if (type === 'string') return escapeFormula(String(value));
-  return String(value);
+  return typeof value === 'number' ? decimalLexical(value) : String(value);
 }
 
 /** A whole CSV document: header row and rows, every row ended by CRLF. */

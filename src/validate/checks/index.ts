@@ -1,8 +1,10 @@
 import { claimsSourced } from './claims-sourced.js';
 import type { Check, FileCheck } from './context.js';
+import { controlCharacters } from './control-characters.js';
 import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
 import { excerpts } from './excerpts.js';
+import { exactNumbers } from './exact-numbers.js';
 import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
@@ -24,4 +26,4 @@ export const CHECKS: readonly Check[] = [
 ];
 
 /** The checks of one file on its own. */
-export const FILE_CHECKS: readonly FileCheck[] = [placeholders];
+export const FILE_CHECKS: readonly FileCheck[] = [placeholders, controlCharacters, exactNumbers];

@@ -5,6 +5,7 @@ import type { PropertyInfo } from '../../schema/model.js';
 import { nearest } from '../../text/suggest.js';
 import type { Check, CheckContext } from './context.js';
 import { placeOf } from './context.js';
+import { withArticle } from '../../text/article.js';
 
 interface Reference {
   id: string;
@@ -46,7 +47,7 @@ function checkRecord(context: CheckContext, record: EntityRecord): Diagnostic[] 
       const suggestion = nearest(reference.id, candidates);
       diagnostics.push(
         diagnosticAt(placeOf(context, record, ...reference.path), 'REF_UNKNOWN', `no ${expected} has the id "${reference.id}"`, {
-          hint: suggestion ? `did you mean "${suggestion}"?` : `add a ${expected} record with this id, or fix the reference`,
+          hint: suggestion ? `did you mean "${suggestion}"?` : `add ${withArticle(expected)} record with this id, or fix the reference`,
         }),
       );
     } else if (!reference.kinds.includes(target.kind)) {
@@ -54,7 +55,7 @@ function checkRecord(context: CheckContext, record: EntityRecord): Diagnostic[] 
         diagnosticAt(
           placeOf(context, record, ...reference.path),
           'REF_WRONG_KIND',
-          `"${reference.id}" is a ${target.kind}, but this field refers to a ${expected}`,
+          `"${reference.id}" is ${withArticle(target.kind)}, but this field refers to ${withArticle(expected)}`,
           { related: [{ file: target.origin.file, start: placeOf(context, target, 'id').start, message: `${target.kind} defined here` }] },
         ),
       );
