@@ -1,0 +1,85 @@
+/**
+ * The graph and the catalogue read under the official vocabularies (copies in
+ * ../shared/vocabularies/): every class and property exists, every triple fits its
+ * predicate's domain and range, and the catalogue passes DCAT-AP 3.0.1's SHACL
+ * shapes, so a later change cannot bring a misfit back.
+ */
+import { readFileSync } from 'node:fs';
+import { Parser, Store, type Quad } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jsonldToNQuads } from '../../src/rdf/loader.js';
+import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
+import { loadVocabularies, VocabularyCheck, VOCABULARY_DIR } from '../helpers/vocabularies.js';
+
+const BASE = 'https://w3id.org/sg-kr-partnership/';
+const SH = 'http://www.w3.org/ns/shacl#';
+
+let real: Release;
+let fictional: Release;
+let vocabularies: Store;
+
+beforeAll(async () => {
+  [real, fictional] = await realAndFictionalReleases();
+  vocabularies = loadVocabularies();
+}, 60_000);
+
+const quads = (text: string, format: 'Turtle' | 'N-Quads'): Quad[] => new Parser({ format }).parse(text);
+
+async function catalogueQuads(release: Release): Promise<Quad[]> {
+  return quads(await jsonldToNQuads(JSON.parse(release.text('catalog.jsonld'))), 'N-Quads');
+}
+
+function checker(release: Release): VocabularyCheck {
+  const vocab = new Store(quads(release.text('vocab.ttl'), 'Turtle'));
+  const [namespace] = vocab.getObjects(null, 'http://purl.org/vocab/vann/preferredNamespaceUri', null);
+  if (!namespace) throw new Error('vocab.ttl names no namespace');
+  return new VocabularyCheck(vocabularies, vocab, namespace.value);
+}
+
+describe.each([
+  ['the curated data', () => real],
+  ['the fictional fixture', () => fictional],
+])('under the official vocabularies, %s', (_name, release) => {
+  it('the graph uses only existing terms, each within its domain and range', () => {
+    expect(checker(release()).check(quads(release().text('partnership.nq'), 'N-Quads'))).toEqual([]);
+  });
+
+  it('the catalogue uses only existing terms, each within its domain and range', async () => {
+    expect(checker(release()).check(await catalogueQuads(release()))).toEqual([]);
+  });
+
+  it('the catalogue passes DCAT-AP 3.0.1 SHACL with no violation', async () => {
+    const shapes = new Store(quads(readFileSync(new URL('dcat-ap-3.0.1-shacl.ttl', VOCABULARY_DIR), 'utf8'), 'Turtle'));
+    const report = await new SHACLValidator(shapes).validate(new Store(await catalogueQuads(release())));
+    const results = report.results.map((r) => `${r.focusNode?.value} ${r.path?.value ?? ''} ${r.sourceConstraintComponent?.value.replace(SH, 'sh:')} ${r.sourceShape?.value}`);
+    expect(results).toEqual([]);
+  });
+});
+
+describe('the check itself', () => {
+  it('reports a term that does not exist, a subject outside the domain and an object outside the range', () => {
+    const check = checker(real);
+    const graph = quads(
+      [
+        `<${BASE}x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://data.europa.eu/eli/ontology#Paragraph> .`,
+        `<${BASE}x> <http://data.europa.eu/eli/ontology#no_such_term> "1" .`,
+        `<${BASE}x> <http://data.europa.eu/eli/ontology#date_document> "2025"^^<http://www.w3.org/2001/XMLSchema#gYear> .`,
+        `<${BASE}y> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://data.europa.eu/eli/ontology#Work> .`,
+        `<${BASE}y> <http://data.europa.eu/eli/ontology#date_document> "2025-11-02"^^<http://www.w3.org/2001/XMLSchema#date> .`,
+        `<${BASE}y> <https://schema.org/publisher> "someone" .`,
+      ].join('\n'),
+      'N-Quads',
+    );
+    expect(check.check(graph).map((m) => [m.problem, m.count])).toEqual([
+      ['http://data.europa.eu/eli/ontology#Paragraph: no such class in its vocabulary', 1],
+      ['http://data.europa.eu/eli/ontology#date_document domain http://data.europa.eu/eli/ontology#Work: subject typed http://data.europa.eu/eli/ontology#Paragraph', 1],
+      ['http://data.europa.eu/eli/ontology#date_document range http://www.w3.org/2001/XMLSchema#date: literal http://www.w3.org/2001/XMLSchema#gYear', 1],
+      ['http://data.europa.eu/eli/ontology#no_such_term: no such property in its vocabulary', 1],
+      ['https://schema.org/publisher domain https://schema.org/CreativeWork | https://schema.org/FinancialIncentive: subject typed http://data.europa.eu/eli/ontology#Work', 1],
+      // schema:publisher is owl:equivalentProperty of dcterms:publisher, whose range it takes too.
+      ['https://schema.org/publisher range http://purl.org/dc/terms/Agent: literal http://www.w3.org/2001/XMLSchema#string', 1],
+      ['https://schema.org/publisher range https://schema.org/Person | https://schema.org/Organization: literal http://www.w3.org/2001/XMLSchema#string', 1],
+    ]);
+  });
+});
