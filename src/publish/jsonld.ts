@@ -14,6 +14,7 @@ import { describeCatalog, type RdfNode } from '../rdf/graph.js';
 import { compactNode, type JsonObject } from '../rdf/jsonld.js';
 import { dataPrefixes, type PrefixMap } from '../rdf/prefixes.js';
 import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from '../rdf/terms.js';
+import { codeNodes } from '../rdf/vocab.js';
 import type { Artifact, PublishContext, Publisher } from './types.js';
 
 export const JSONLD_MEDIA_TYPE = 'application/ld+json';
@@ -27,7 +28,10 @@ export function entityDocumentPath(id: string, extension: 'jsonld' | 'ttl'): str
 
 /** The graph and what serialising it needs, computed once per release from the model. */
 export interface LinkedData {
+  /** A node per record: each has an id and documents of its own. */
   nodes: RdfNode[];
+  /** The code lists' codes with their classes: in the whole graph, their documents being the vocabulary's. */
+  codes: RdfNode[];
   prefixes: PrefixMap;
   context: JsonLdContext;
   terms: TermIndex;
@@ -52,6 +56,7 @@ export function linkedData(publish: PublishContext): LinkedData {
   const terms = contextTerms(publish.schemas);
   const data: LinkedData = {
     nodes: describeCatalog(publish.catalog, publish.schemas, publish.baseIri),
+    codes: codeNodes(publish.schemas, publish.baseIri),
     prefixes: dataPrefixes(publish.baseIri),
     context: jsonldContext(publish.schemas, publish.baseIri, terms),
     terms: termIndex(terms),
@@ -86,9 +91,14 @@ function json(path: string, value: unknown): Artifact {
   return { path, content: jsonText(value), mediaType: JSONLD_MEDIA_TYPE };
 }
 
-/** The whole graph: one node per record, in document order, structured objects embedded in their holder. */
+/** Every node of the whole graph: the records in document order, then the codes. */
+function graphNodes(data: LinkedData): RdfNode[] {
+  return [...data.nodes, ...data.codes];
+}
+
+/** The whole graph: one node per record, in document order, structured objects embedded in their holder, then the codes. */
 export function graphDocument(data: LinkedData): JsonObject {
-  return { '@context': data.context, '@graph': data.nodes.map((node) => compactNode(node, data.terms, data.prefixes).json) };
+  return { '@context': data.context, '@graph': graphNodes(data).map((node) => compactNode(node, data.terms, data.prefixes).json) };
 }
 
 /**
@@ -98,10 +108,11 @@ export function graphDocument(data: LinkedData): JsonObject {
  */
 export function graphDocumentParts(data: LinkedData): string[] {
   const context = indented(JSON.stringify(data.context, null, 2), '  ');
-  if (data.nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
+  const nodes = graphNodes(data);
+  if (nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
   const parts = [`{\n  "@context": ${context},\n  "@graph": [\n`];
-  data.nodes.forEach((node, index) => {
-    parts.push(`    ${indented(nodeText(node, data).body, '    ')}${index < data.nodes.length - 1 ? ',' : ''}\n`);
+  nodes.forEach((node, index) => {
+    parts.push(`    ${indented(nodeText(node, data).body, '    ')}${index < nodes.length - 1 ? ',' : ''}\n`);
   });
   parts.push('  ]\n}\n');
   return parts;

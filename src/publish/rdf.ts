@@ -16,7 +16,8 @@ export const TURTLE_MEDIA_TYPE = 'text/turtle';
 export const rdfDumps: Publisher = {
   name: 'rdf',
   async publish(publish, output) {
-    const { nodes, prefixes } = linkedData(publish);
+    const data = linkedData(publish);
+    const { nodes, prefixes } = data;
     const turtle = turtleSerializer(prefixes);
     // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
     const graph = new CanonicalGraph();
@@ -26,6 +27,7 @@ export const rdfDumps: Publisher = {
       await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
       graph.add(entity);
     }
+    for (const code of data.codes) graph.add(canonicalOrder(nodeTriples(code, prefixes)));
     const all = graph.inOrder();
     // The two dumps of the whole graph go to the writer in parts, never as one string.
     await output.add({ path: NQUADS_PATH, content: all.nquads, mediaType: 'application/n-quads' });

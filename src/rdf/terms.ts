@@ -5,7 +5,7 @@
  * uses two terms, so every property maps to a term and nothing is dropped.
  */
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
-import { SchemaModelError } from '../schema/model.js';
+import { rdfProperties, SchemaModelError } from '../schema/model.js';
 import { dataPrefixes } from './prefixes.js';
 
 /**
@@ -75,7 +75,7 @@ export interface ContextTerm {
 function usages(schemas: SchemaSet): Map<string, Map<string, PropertyInfo[]>> {
   const byPredicate = new Map<string, Map<string, PropertyInfo[]>>();
   const visit = (object: ObjectInfo, where: string) => {
-    for (const property of object.properties) {
+    for (const property of rdfProperties(object)) {
       for (const predicate of rdfPredicates(property, where)) {
         const byShape = byPredicate.get(predicate) ?? new Map<string, PropertyInfo[]>();
         const key = coercionKey(valueShape(property));

@@ -16,8 +16,37 @@ export interface RdfAnnotation {
   iri?: boolean;
   /** The value is a code: published as the IRI prefix + value. */
   iriPrefix?: string;
-  /** Extra rdf:types of the record when this property has a given value. */
+  /** Extra rdf:types of the record when this property has a given value (`*`: any value). */
   typesWhen?: Record<string, string[]>;
+  /**
+   * Predicates published only for some values or holders, because the official
+   * vocabulary's range or domain allows no other: `fullDate`, only a full date (an
+   * `xsd:date`, not a year or a month); `holderType`, only on a holder of that class.
+   */
+  only?: Record<string, PredicateCondition>;
+  /** Classes of the codes (iriPrefix + value) besides skos:Concept, e.g. `eli:WorkType`. */
+  codeTypes?: string[];
+  /** References to a kind that acts through an agent (`x-rdf-agent`) point at that agent. */
+  agent?: boolean;
+}
+
+export interface PredicateCondition {
+  fullDate?: boolean;
+  holderType?: string;
+}
+
+/**
+ * A kind whose records act through an agent described with them (`x-rdf-agent`): a
+ * country is a place, and the state that signs, joins and attends is an organisation.
+ * References marked `agent` point at the agent, `<record IRI>#<fragment>`, typed
+ * `types`, linked from the record by `predicate`, and carrying the record's
+ * `properties` (which describe the agent rather than the place).
+ */
+export interface AgentAnnotation {
+  fragment: string;
+  types: string[];
+  predicate: string;
+  properties: string[];
 }
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -48,6 +77,8 @@ export interface PropertyInfo {
   object?: ObjectInfo;
   /** Name of a sibling date property this date may not precede. */
   after?: string;
+  /** Made from the kind's `x-rdf-agent` for the RDF only: its object reads the holder's own fields. */
+  agentOf?: string;
 }
 
 export interface ObjectInfo {
@@ -66,6 +97,7 @@ export interface KindInfo extends ObjectInfo {
   files?: string;
   table: string;
   labelProperty: string;
+  agent?: AgentAnnotation;
 }
 
 export interface SchemaSet {
@@ -116,6 +148,20 @@ function rdfAnnotation(value: unknown): RdfAnnotation | undefined {
   if (typesWhen) {
     annotation.typesWhen = Object.fromEntries(Object.entries(typesWhen).map(([k, v]) => [k, toList(v)]));
   }
+  const only = asSchema(raw.only);
+  if (only) {
+    annotation.only = Object.fromEntries(
+      Object.entries(only).map(([predicate, value]) => {
+        const condition = asSchema(value) ?? {};
+        const parsed: PredicateCondition = {};
+        if (condition.fullDate === true) parsed.fullDate = true;
+        if (typeof condition.holderType === 'string') parsed.holderType = condition.holderType;
+        return [predicate, parsed];
+      }),
+    );
+  }
+  if (raw.codeTypes !== undefined) annotation.codeTypes = toList(raw.codeTypes);
+  if (raw.agent === true) annotation.agent = true;
   return annotation;
 }
 
@@ -190,10 +236,45 @@ export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
       labelProperty: String(schema['x-label'] ?? 'id'),
     };
     if (typeof schema['x-files'] === 'string') info.files = schema['x-files'];
+    const agent = asSchema(schema['x-rdf-agent']);
+    if (agent) {
+      info.agent = { fragment: String(agent.fragment ?? ''), types: toList(agent.types), predicate: String(agent.predicate ?? ''), properties: toList(agent.properties) };
+    }
     kinds.push(info);
   }
   kinds.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return { kinds, byKind: new Map(kinds.map((k) => [k.kind, k])), documents };
+}
+
+const rdfPropertiesOf = new WeakMap<ObjectInfo, PropertyInfo[]>();
+
+/**
+ * The properties a kind or object is published with in RDF: its own, except that a
+ * kind with an agent (`x-rdf-agent`) hands the agent's properties to a property made
+ * for the link, whose object (the agent) reads them from the same record. Tables,
+ * validation and pages use the schema's own properties.
+ */
+export function rdfProperties(info: ObjectInfo): PropertyInfo[] {
+  const agent = (info as Partial<KindInfo>).agent;
+  if (!agent) return info.properties;
+  let known = rdfPropertiesOf.get(info);
+  if (!known) {
+    const moved = info.properties.filter((p) => agent.properties.includes(p.name));
+    const link: PropertyInfo = {
+      name: agent.fragment,
+      description: `The ${agent.fragment} as an agent: the organisation that acts for the ${info.title.toLowerCase() || 'record'} (signs, joins, attends).`,
+      required: false,
+      valueType: 'object',
+      array: false,
+      inherit: false,
+      rdf: { predicates: [agent.predicate] },
+      object: { title: `${info.title} ${agent.fragment}`.trim(), description: '', rdfTypes: agent.types, properties: moved },
+      agentOf: (info as KindInfo).kind,
+    };
+    known = [...info.properties.filter((p) => !moved.includes(p)), link];
+    rdfPropertiesOf.set(info, known);
+  }
+  return known;
 }
 
 export function kindOrThrow(schemas: SchemaSet, kind: string): KindInfo {

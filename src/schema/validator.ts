@@ -14,6 +14,7 @@ export const ANNOTATION_KEYWORDS = [
   'x-label',
   'x-rdf-type',
   'x-rdf',
+  'x-rdf-agent',
   'x-ref',
   'x-nested',
   'x-inherit',
