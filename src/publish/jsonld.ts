@@ -10,10 +10,11 @@
  * offline, on the whole graph and on every entity's document; the build does not
  * run jsonld.js, whose expansion would cost more than the rest of the release.
  */
-import { describeCatalog, type RdfNode } from '../rdf/graph.js';
+import { describeCatalog, type RdfNode, typedObjects } from '../rdf/graph.js';
 import { compactNode, type JsonObject } from '../rdf/jsonld.js';
 import { dataPrefixes, type PrefixMap } from '../rdf/prefixes.js';
 import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from '../rdf/terms.js';
+import type { GraphStatistics } from '../rdf/statistics.js';
 import { codeNodes } from '../rdf/vocab.js';
 import type { Artifact, PublishContext, Publisher } from './types.js';
 
@@ -30,13 +31,19 @@ export function entityDocumentPath(id: string, extension: 'jsonld' | 'ttl'): str
 export interface LinkedData {
   /** A node per record: each has an id and documents of its own. */
   nodes: RdfNode[];
-  /** The code lists' codes with their classes: in the whole graph, their documents being the vocabulary's. */
-  codes: RdfNode[];
+  /**
+   * Nodes beside the records, with their classes only: the codes of the code lists
+   * (their documents are the vocabulary's) and the outside resources the graph names
+   * (licence, language, theme). In the whole graph, with no documents of their own.
+   */
+  resources: RdfNode[];
   prefixes: PrefixMap;
   context: JsonLdContext;
   terms: TermIndex;
   /** Each node's compacted text, made once for its own document, the whole graph and its page. */
   texts: Map<RdfNode, NodeText>;
+  /** The whole graph's size and vocabularies, once the RDF dumps have counted them (VoID, in the catalogue). */
+  statistics?: GraphStatistics;
   /** The opening of entity documents (their `"@context"` member) by the terms they use: records of a kind mostly share one. */
   openings: Map<string, string>;
 }
@@ -54,9 +61,10 @@ export function linkedData(publish: PublishContext): LinkedData {
   const known = linkedDataOf.get(publish);
   if (known) return known;
   const terms = contextTerms(publish.schemas);
+  const nodes = describeCatalog(publish.catalog, publish.schemas, publish.baseIri);
   const data: LinkedData = {
-    nodes: describeCatalog(publish.catalog, publish.schemas, publish.baseIri),
-    codes: codeNodes(publish.schemas, publish.baseIri),
+    nodes,
+    resources: [...codeNodes(publish.schemas, publish.baseIri), ...typedObjects(nodes)],
     prefixes: dataPrefixes(publish.baseIri),
     context: jsonldContext(publish.schemas, publish.baseIri, terms),
     terms: termIndex(terms),
@@ -91,12 +99,12 @@ function json(path: string, value: unknown): Artifact {
   return { path, content: jsonText(value), mediaType: JSONLD_MEDIA_TYPE };
 }
 
-/** Every node of the whole graph: the records in document order, then the codes. */
+/** Every node of the whole graph: the records in document order, then the other resources. */
 function graphNodes(data: LinkedData): RdfNode[] {
-  return [...data.nodes, ...data.codes];
+  return [...data.nodes, ...data.resources];
 }
 
-/** The whole graph: one node per record, in document order, structured objects embedded in their holder, then the codes. */
+/** The whole graph: one node per record, in document order, structured objects embedded in their holder, then the other resources. */
 export function graphDocument(data: LinkedData): JsonObject {
   return { '@context': data.context, '@graph': graphNodes(data).map((node) => compactNode(node, data.terms, data.prefixes).json) };
 }

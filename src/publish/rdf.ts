@@ -5,6 +5,7 @@
  * from the same graph model as the JSON-LD, never from parsing it back.
  */
 import { CanonicalGraph, canonicalOrder, nodeTriples } from '../rdf/quads.js';
+import { graphStatistics } from '../rdf/statistics.js';
 import { turtleSerializer } from '../rdf/turtle.js';
 import { entityDocumentPath, linkedData } from './jsonld.js';
 import type { Publisher } from './types.js';
@@ -27,8 +28,9 @@ export const rdfDumps: Publisher = {
       await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
       graph.add(entity);
     }
-    for (const code of data.codes) graph.add(canonicalOrder(nodeTriples(code, prefixes)));
+    for (const resource of data.resources) graph.add(canonicalOrder(nodeTriples(resource, prefixes)));
     const all = graph.inOrder();
+    data.statistics = graphStatistics(all.triples, prefixes, publish.baseIri);
     // The two dumps of the whole graph go to the writer in parts, never as one string.
     await output.add({ path: NQUADS_PATH, content: all.nquads, mediaType: 'application/n-quads' });
     await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.triples), mediaType: TURTLE_MEDIA_TYPE });

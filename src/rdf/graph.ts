@@ -8,6 +8,7 @@ import type { Catalog, EntityRecord, Fields } from '../model/catalog.js';
 import { entityIri, objectIri } from '../model/iri.js';
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../schema/model.js';
 import { kindOrThrow, rdfProperties } from '../schema/model.js';
+import { languageIri } from './languages.js';
 import { dataPrefixes, expandCurie, type PrefixMap } from './prefixes.js';
 import { rdfPredicates, type ValueShape, valueShape } from './terms.js';
 
@@ -111,6 +112,7 @@ function iriValue(property: PropertyInfo, value: unknown, describer: Describer, 
   const prefix = property.rdf?.iriPrefix;
   if (prefix) return { kind: 'iri', iri: expandCurie(prefix, describer.prefixes) + value };
   if (property.rdf?.iri) return { kind: 'iri', iri: value };
+  if (property.rdf?.languageAuthority) return { kind: 'iri', iri: languageIri(value) };
   const agent = property.rdf?.agent ? describer.agentOf(value) : undefined;
   if (agent) return { kind: 'iri', iri: objectIri(entityIri(describer.baseIri, value), agent) };
   return { kind: 'iri', iri: entityIri(describer.baseIri, value) };
@@ -174,4 +176,27 @@ export function describeRecord(record: EntityRecord, schemas: SchemaSet, baseIri
 export function describeCatalog(catalog: Catalog, schemas: SchemaSet, baseIri: string): RdfNode[] {
   const prefixes = dataPrefixes(baseIri);
   return catalog.records.filter((r) => r.id !== '').map((record) => describeRecord(record, schemas, baseIri, prefixes, catalog));
+}
+
+/**
+ * The resources outside the records that the graph names and types (x-rdf
+ * `objectTypes`: a licence, a language, a theme), one node each with its classes,
+ * so that the ranges of the predicates naming them hold in the graph itself. Sorted by IRI.
+ */
+export function typedObjects(nodes: readonly RdfNode[]): RdfNode[] {
+  const found = new Map<string, RdfNode>();
+  const visit = (node: RdfNode) => {
+    for (const statement of node.statements) {
+      const types = statement.property.rdf?.objectTypes ?? [];
+      for (const value of statement.values) {
+        if (value.kind === 'node') visit(value.node);
+        if (value.kind !== 'iri' || types.length === 0) continue;
+        const known = found.get(value.iri) ?? { iri: value.iri, types: [], statements: [] };
+        for (const type of types) if (!known.types.includes(type)) known.types.push(type);
+        found.set(value.iri, known);
+      }
+    }
+  };
+  for (const node of nodes) visit(node);
+  return [...found.values()].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
 }

@@ -28,6 +28,10 @@ export interface RdfAnnotation {
   codeTypes?: string[];
   /** References to a kind that acts through an agent (`x-rdf-agent`) point at that agent. */
   agent?: boolean;
+  /** Classes of the IRIs the values name (a licence is a `dcterms:LicenseDocument`), stated in the graph. */
+  objectTypes?: string[];
+  /** The value is a BCP 47 language tag, published as its language authority IRI (`src/rdf/languages.ts`). */
+  languageAuthority?: boolean;
 }
 
 export interface PredicateCondition {
@@ -39,14 +43,16 @@ export interface PredicateCondition {
  * A kind whose records act through an agent described with them (`x-rdf-agent`): a
  * country is a place, and the state that signs, joins and attends is an organisation.
  * References marked `agent` point at the agent, `<record IRI>#<fragment>`, typed
- * `types`, linked from the record by `predicate`, and carrying the record's
+ * `types`, linked from the record by `predicate` (one or more), and carrying the record's
  * `properties` (which describe the agent rather than the place).
  */
 export interface AgentAnnotation {
   fragment: string;
   types: string[];
-  predicate: string;
+  predicates: string[];
   properties: string[];
+  /** What the link says (the comment of a project predicate). */
+  description?: string;
 }
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -162,6 +168,8 @@ function rdfAnnotation(value: unknown): RdfAnnotation | undefined {
   }
   if (raw.codeTypes !== undefined) annotation.codeTypes = toList(raw.codeTypes);
   if (raw.agent === true) annotation.agent = true;
+  if (raw.objectTypes !== undefined) annotation.objectTypes = toList(raw.objectTypes);
+  if (raw.languageAuthority === true) annotation.languageAuthority = true;
   return annotation;
 }
 
@@ -238,7 +246,13 @@ export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
     if (typeof schema['x-files'] === 'string') info.files = schema['x-files'];
     const agent = asSchema(schema['x-rdf-agent']);
     if (agent) {
-      info.agent = { fragment: String(agent.fragment ?? ''), types: toList(agent.types), predicate: String(agent.predicate ?? ''), properties: toList(agent.properties) };
+      info.agent = {
+        fragment: String(agent.fragment ?? ''),
+        types: toList(agent.types),
+        predicates: toList(agent.predicate),
+        properties: toList(agent.properties),
+        ...(typeof agent.description === 'string' ? { description: agent.description } : {}),
+      };
     }
     kinds.push(info);
   }
@@ -262,12 +276,12 @@ export function rdfProperties(info: ObjectInfo): PropertyInfo[] {
     const moved = info.properties.filter((p) => agent.properties.includes(p.name));
     const link: PropertyInfo = {
       name: agent.fragment,
-      description: `The ${agent.fragment} as an agent: the organisation that acts for the ${info.title.toLowerCase() || 'record'} (signs, joins, attends).`,
+      description: agent.description ?? `The ${agent.fragment} as an agent.`,
       required: false,
       valueType: 'object',
       array: false,
       inherit: false,
-      rdf: { predicates: [agent.predicate] },
+      rdf: { predicates: agent.predicates },
       object: { title: `${info.title} ${agent.fragment}`.trim(), description: '', rdfTypes: agent.types, properties: moved },
       agentOf: (info as KindInfo).kind,
     };

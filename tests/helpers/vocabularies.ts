@@ -36,10 +36,10 @@ const FILES: ReadonlyArray<{ file: string; format: string; namespaces: string[] 
 
 /**
  * Namespaces no shipped file defines, whose terms are taken as they are: RDF, RDFS,
- * OWL and XSD themselves, and vCard (DCAT-AP's contact point; its SHACL shapes check
- * the contact point's structure).
+ * OWL and XSD themselves, vCard (DCAT-AP's contact point) and DCAT-AP's own terms
+ * (`dcatap:availability`), whose SHACL shapes check how they are used.
  */
-const BUILT_IN = [RDF, RDFS, OWL, XSD, 'http://www.w3.org/2006/vcard/ns#'];
+const BUILT_IN = [RDF, RDFS, OWL, XSD, 'http://www.w3.org/2006/vcard/ns#', 'http://data.europa.eu/r5r/'];
 
 /** Classes every resource belongs to: a domain or range of one of them says nothing. */
 const UNIVERSAL = [`${OWL}Thing`, `${RDFS}Resource`, `${SCHEMA}Thing`];

@@ -94,8 +94,8 @@ describe('partnership.jsonld written in parts', () => {
   it('is exactly the whole graph document as one JSON text, also for an empty graph', () => {
     const data = linkedData(publishContextOf(fictional));
     expect(graphDocumentParts(data).join('')).toBe(`${JSON.stringify(graphDocument(data), null, 2)}\n`);
-    const empty = { ...data, nodes: [], codes: [] };
+    const empty = { ...data, nodes: [], resources: [] };
     expect(graphDocumentParts(empty).join('')).toBe(`${JSON.stringify(graphDocument(empty), null, 2)}\n`);
-    expect(graphDocumentParts(data).length).toBe(data.nodes.length + data.codes.length + 2);
+    expect(graphDocumentParts(data).length).toBe(data.nodes.length + data.resources.length + 2);
   });
 });

@@ -60,7 +60,13 @@ describe('partnership.jsonld', () => {
     const ids = doc['@graph'].map((n: Json) => n['@id']);
     const records = real.catalog.records.length;
     expect(ids.slice(0, records)).toEqual(real.catalog.records.map((r) => REAL_BASE + r.id));
-    expect(ids.slice(records).every((id: string) => id.startsWith(`${REAL_BASE}vocab#`))).toBe(true);
+    // Then the codes (under the vocabulary) and the outside resources the graph types (licence, language, theme).
+    expect(ids.slice(records).filter((id: string) => id.startsWith(REAL_BASE)).every((id: string) => id.startsWith(`${REAL_BASE}vocab#`))).toBe(true);
+    expect(ids.slice(records).filter((id: string) => !id.startsWith(REAL_BASE))).toEqual([
+      'http://publications.europa.eu/resource/authority/data-theme/INTR',
+      'http://publications.europa.eu/resource/authority/language/ENG',
+      'https://creativecommons.org/licenses/by/4.0/',
+    ]);
     expect(doc['@graph'].find((n: Json) => n['@id'] === `${REAL_BASE}vocab#agreement-kind/treaty`)).toEqual({
       '@id': `${REAL_BASE}vocab#agreement-kind/treaty`,
       '@type': ['skos:Concept', 'eli:WorkType'],
@@ -77,7 +83,7 @@ describe('partnership.jsonld', () => {
   it('gives structured objects IRIs (record IRI + #property[-position]), never blank nodes', async () => {
     const doc = JSON.parse(real.text('partnership.jsonld'));
     const partnership = doc['@graph'].find((n: Json) => n['@id'] === `${REAL_BASE}partnership/rok-singapore-strategic-partnership`);
-    expect(partnership['spv:announcementClaim'].map((c: Json) => [c['@id'], c['schema:startDate']])).toEqual([
+    expect(partnership['spv:announcementClaim'].map((c: Json) => [c['@id'], c['dcterms:date']])).toEqual([
       [`${REAL_BASE}partnership/rok-singapore-strategic-partnership#announced-1`, { '@value': '2025-11-02', '@type': 'xsd:date' }],
       [`${REAL_BASE}partnership/rok-singapore-strategic-partnership#announced-2`, { '@value': '2025-11-01', '@type': 'xsd:date' }],
     ]);
@@ -152,7 +158,10 @@ describe('a configured base IRI', () => {
     const doc = JSON.parse(text('partnership.jsonld'));
     expect(doc['@context'].spv).toBe(`${base}vocab#`);
     const subjects = new Set(text('partnership.nq').split('\n').filter(Boolean).map((l) => l.slice(1, l.indexOf('>'))));
-    expect([...subjects].every((s) => s.startsWith(base))).toBe(true);
+    // Outside the base, only the resources the graph types (its licence, language): nothing else is said of them.
+    const outside = text('partnership.nq').split('\n').filter((l) => l !== '' && !l.startsWith(`<${base}`));
+    expect(outside.every((l) => l.includes('> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <'))).toBe(true);
+    expect([...subjects].filter((s) => s.startsWith(base)).length).toBeGreaterThan(20);
     const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
     expect(fromJsonld.join('\n') + '\n').toBe(text('partnership.nq'));
   });

@@ -111,7 +111,7 @@ describe('the DCAT catalogue', () => {
   it('lists the linked-data dumps with their media types, and no per-entity documents', () => {
     const graph: { [key: string]: any }[] = JSON.parse(fictional.text('catalog.jsonld'))['@graph'];
     const mediaTypes = Object.fromEntries(
-      graph.filter((n) => n['@type'] === 'dcat:Distribution').map((n) => [n['dcterms:title'], n['dcat:mediaType']['@id'].replace('https://www.iana.org/assignments/media-types/', '')]),
+      graph.filter((n) => [n['@type']].flat().includes('dcat:Distribution')).map((n) => [n['dcterms:title'], n['dcat:mediaType']['@id'].replace('https://www.iana.org/assignments/media-types/', '')]),
     );
     expect(mediaTypes).toMatchObject({
       'partnership.jsonld': 'application/ld+json',

@@ -57,6 +57,35 @@ describe.each([
   });
 });
 
+describe('one description of the dataset', () => {
+  it('says in the catalogue (which the landing page embeds) every triple the graph says of the dataset and its publisher', async () => {
+    const dataset = `<${BASE}dataset`;
+    const graph = real.text('partnership.nq').split('\n').filter((l) => l.startsWith(`${dataset}> `) || l.startsWith(`${dataset}#`));
+    const catalogue = new Set((await jsonldToNQuads(JSON.parse(real.text('catalog.jsonld')))).split('\n'));
+    expect(graph.length).toBeGreaterThan(30);
+    expect(graph.filter((l) => !catalogue.has(l))).toEqual([]);
+    expect([...catalogue].filter((l) => l.includes('_:'))).toEqual([]);
+  });
+
+  it('names the language by the EU authority and types the licence, the language and the publisher', () => {
+    const nquads = real.text('partnership.nq');
+    const type = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
+    expect(nquads).toContain(`<${BASE}dataset> <http://purl.org/dc/terms/language> <http://publications.europa.eu/resource/authority/language/ENG> .\n`);
+    expect(nquads).toContain(`<http://publications.europa.eu/resource/authority/language/ENG> ${type} <http://purl.org/dc/terms/LinguisticSystem> .\n`);
+    expect(nquads).toContain(`<https://creativecommons.org/licenses/by/4.0/> ${type} <http://purl.org/dc/terms/LicenseDocument> .\n`);
+    expect(nquads).toContain(`<${BASE}dataset> <https://schema.org/publisher> <${BASE}dataset#publisher> .\n`);
+    expect(nquads).toContain(`<${BASE}dataset#publisher> ${type} <https://schema.org/Organization> .\n`);
+  });
+
+  it('makes a country act through its state wherever an agent is expected', () => {
+    const nquads = real.text('partnership.nq');
+    expect(nquads).toContain(`<${BASE}agreement/ksfta> <http://purl.org/dc/terms/creator> <${BASE}country/sg#state> .\n`);
+    expect(nquads).toContain(`<${BASE}country/sg> <${BASE}vocab#state> <${BASE}country/sg#state> .\n`);
+    expect(nquads).toContain(`<${BASE}country/sg#state> <https://schema.org/legalName> "Republic of Singapore"@en .\n`);
+    expect(nquads).not.toContain(`<${BASE}country/sg> <https://schema.org/legalName>`);
+  });
+});
+
 describe('the check itself', () => {
   it('reports a term that does not exist, a subject outside the domain and an object outside the range', () => {
     const check = checker(real);

@@ -57,12 +57,14 @@ describe('the fictional site', () => {
     expect(landing).toContain(`<code>${hash}</code>`);
     expect(landing).toContain('<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>');
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');
-    expect(jsonld).toMatchObject({ '@type': 'Dataset', '@id': 'https://example.org/fictional/dataset', version: '1.2.3', license: 'https://creativecommons.org/licenses/by/4.0/' });
+    // The page embeds the catalogue, so a harvester merging the page and catalog.jsonld meets each statement once.
+    expect(jsonld).toEqual(JSON.parse(release.text('catalog.jsonld')));
     // Offline: the context is inline, so jsonld.js reads it with a loader that refuses the network.
     const quads = await jsonldToNQuads(jsonld);
     expect(quads).toContain('<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n');
     expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/version> "1.2.3" .\n');
-    expect(jsonld.distribution).toContainEqual(expect.objectContaining({ name: 'records.json', sha256: hash, contentSize: `${Buffer.byteLength(records)} B` }));
+    expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/license> <https://creativecommons.org/licenses/by/4.0/> .\n');
+    expect(quads).toContain(`<https://example.org/fictional/dataset/checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`);
     expect(landing).toContain('<details><summary>Agreement (2)</summary><ul><li><a href="agreement/free-trade-treaty/">Arcadia–Borealis Free Trade Treaty</a></li><li><a href="agreement/ports-mou/">MOU on Ports</a></li></ul></details>');
     // SHA256SUMS comes after the site and covers it.
     expect(release.text('SHA256SUMS')).toContain(`${sha256Hex(Buffer.from(landing))}  site/index.html\n`);

@@ -64,7 +64,8 @@ export const siteLanding: Publisher = {
   name: 'site-landing',
   async publish(context, output) {
     const site = siteContext(context);
-    const files = downloads(await output.digests());
+    const published = await output.digests();
+    const files = downloads(published);
     const landing: Page = {
       lang: site.lang,
       siteName: site.siteName,
@@ -72,7 +73,7 @@ export const siteLanding: Publisher = {
       title: site.siteName,
       description: String(site.dataset.fields.description ?? ''),
       body: landingBody(site, files),
-      jsonld: datasetJsonld(site, files),
+      jsonld: datasetJsonld(context, published),
     };
     const pages = [LANDING_PATH, OVERVIEW_PATH, ...site.catalog.records.map((record) => entityPagePath(record.id))];
     return [
