@@ -75,9 +75,14 @@ function fileDescription(path: string): string {
   return path;
 }
 
-/** IRIs of the catalogue's own nodes, below the dataset record's: `<base>dataset/distribution/csv/x.csv`. */
-function datasetPartIri(context: PublishContext, ...segments: string[]): string {
-  return entityIri(context.baseIri, [context.dataset.id, ...segments].join('/'));
+/** The catalogue's IRI, below the dataset record's: `<base>dataset/catalog` (its documents: src/publish/dereference.ts). */
+export function catalogIri(context: PublishContext): string {
+  return entityIri(context.baseIri, `${context.dataset.id}/catalog`);
+}
+
+/** IRIs of the catalogue's distributions and checksums, fragments of its document: `<base>dataset/catalog#distribution/csv/x.csv`. */
+function catalogPartIri(context: PublishContext, part: 'distribution' | 'checksum', path: string): string {
+  return `${catalogIri(context)}#${part}/${path}`;
 }
 
 function mediaTypeIri(mediaType: string): string {
@@ -104,7 +109,7 @@ function distribution(file: FileDigest, context: PublishContext, common: Json): 
   const format = FILE_TYPES[essence];
   const url = context.baseIri + file.path;
   return {
-    '@id': datasetPartIri(context, 'distribution', file.path),
+    '@id': catalogPartIri(context, 'distribution', file.path),
     '@type': ['dcat:Distribution', 'schema:DataDownload'],
     'dcterms:title': file.path,
     'dcterms:description': fileDescription(file.path),
@@ -117,7 +122,7 @@ function distribution(file: FileDigest, context: PublishContext, common: Json): 
     ...(format ? { 'dcterms:format': { '@id': FILE_TYPE + format, '@type': ['dcterms:MediaType', 'dcterms:MediaTypeOrExtent'] } } : {}),
     'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:nonNegativeInteger' },
     'spdx:checksum': {
-      '@id': datasetPartIri(context, 'checksum', file.path),
+      '@id': catalogPartIri(context, 'checksum', file.path),
       '@type': 'spdx:Checksum',
       'spdx:algorithm': typed('spdx:checksumAlgorithm_sha256', 'spdx:ChecksumAlgorithm'),
       'spdx:checksumValue': { '@value': file.sha256, '@type': 'xsd:hexBinary' },
@@ -198,7 +203,7 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
         'foaf:primaryTopic': { '@id': datasetIri },
       },
       {
-        '@id': datasetPartIri(context, 'catalog'),
+        '@id': catalogIri(context),
         '@type': 'dcat:Catalog',
         'dcterms:title': text(fields.title),
         'dcterms:description': text(`The catalogue of the ${String(fields.title)}, version ${String(fields.version)}: the dataset and every file of its release.`),

@@ -4,6 +4,7 @@ import { csvwMetadata } from './csvw.js';
 import { dataDictionaryMarkdown } from './data-dictionary.js';
 import { dataPackageJson } from './datapackage.js';
 import { dcatCatalogJsonld } from './dcat.js';
+import { dereferenceableDocuments } from './dereference.js';
 import type { Publisher } from './types.js';
 import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
@@ -30,6 +31,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   sitePages,
   dataPackageJson,
   dcatCatalogJsonld,
+  dereferenceableDocuments,
   siteLanding,
   sha256Sums,
 ];

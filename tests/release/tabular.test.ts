@@ -259,7 +259,7 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
     expect(described.filter((p: string) => p.startsWith('site/'))).toEqual([]);
     for (const d of distributions) {
       const path = d['dcterms:title'];
-      expect(d['@id']).toBe(`${BASE}dataset/distribution/${path}`);
+      expect(d['@id']).toBe(`${BASE}dataset/catalog#distribution/${path}`);
       expect(d['dcat:downloadURL']).toEqual({ '@id': `${BASE}${path}` });
       expect(d['dcat:byteSize']['@value']).toBe(String(bytesOf(path).byteLength));
       expect(d['spdx:checksum']['spdx:checksumValue']['@value']).toBe(sha256(path));

@@ -41,7 +41,9 @@ describe('the fictional site', () => {
   it('has a page per entity at its IRI path, the landing page, overview, stylesheet and sitemap', () => {
     const paths = release.artifacts.map((a) => a.path).filter((p) => p.startsWith('site/') && !/\.(jsonld|ttl)$/.test(p));
     const expected = release.catalog.records.map((r) => `site/${r.id}/index.html`);
-    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/sitemap.xml', 'site/style.css', ...expected].sort());
+    // Also the pages of the two IRIs minted beside the records: the vocabulary and the catalogue.
+    const minted = ['site/vocab/index.html', 'site/dataset/catalog/index.html'];
+    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/sitemap.xml', 'site/style.css', ...minted, ...expected].sort());
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/agreement/ports-mou/</loc>');
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/</loc>');
   });
@@ -64,7 +66,7 @@ describe('the fictional site', () => {
     expect(quads).toContain('<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n');
     expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/version> "1.2.3" .\n');
     expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/license> <https://creativecommons.org/licenses/by/4.0/> .\n');
-    expect(quads).toContain(`<https://example.org/fictional/dataset/checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`);
+    expect(quads).toContain(`<https://example.org/fictional/dataset/catalog#checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`);
     expect(landing).toContain('<details><summary>Agreement (2)</summary><ul><li><a href="agreement/free-trade-treaty/">Arcadia–Borealis Free Trade Treaty</a></li><li><a href="agreement/ports-mou/">MOU on Ports</a></li></ul></details>');
     // SHA256SUMS comes after the site and covers it.
     expect(release.text('SHA256SUMS')).toContain(`${sha256Hex(Buffer.from(landing))}  site/index.html\n`);
