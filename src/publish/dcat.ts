@@ -192,6 +192,8 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
   };
   const distributions = files.map((file) => distribution(file, context, common));
   const links = distributions.map((d) => ({ '@id': d['@id'] }));
+  // Where `partnership serve` answers SPARQL (src/serve/sparql.ts).
+  const sparql = `${baseIri}sparql`;
   const dumps = DUMP_PATHS.filter((path) => files.some((file) => file.path === path)).map((path) => ({ '@id': baseIri + path }));
   return {
     '@context': { ...contextFor(data.context, used), ...CATALOGUE_PREFIXES },
@@ -210,6 +212,7 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
         ...(publisher ? { 'dcterms:publisher': { '@id': publisher['@id'] } } : {}),
         'dcterms:language': datasetJson['dcterms:language'],
         'dcat:dataset': { '@id': datasetIri },
+        'dcat:service': { '@id': sparql },
         'foaf:homepage': typed(baseIri, 'foaf:Document'),
         // The release's dates come from the data, never from the clock: the catalogue changes when a release is issued.
         'dcterms:modified': { '@value': fields.issued, '@type': 'xsd:date' },
@@ -223,8 +226,18 @@ export function dcatCatalog(context: PublishContext, published: readonly FileDig
         'void:entities': { '@value': String(statistics.entities), '@type': 'xsd:integer' },
         'void:vocabulary': statistics.vocabularies.map((iri) => ({ '@id': iri })),
         ...(dumps.length > 0 ? { 'void:dataDump': dumps } : {}),
+        'void:sparqlEndpoint': { '@id': sparql },
         'dcat:distribution': links,
         'schema:distribution': links,
+      },
+      {
+        '@id': sparql,
+        '@type': 'dcat:DataService',
+        'dcterms:title': text(`SPARQL endpoint of the ${String(fields.title)}`),
+        'dcterms:description': text('A read-only SPARQL 1.1 Protocol endpoint over the whole graph, answered by partnership serve (a host serving the release as static files has none).'),
+        'dcat:endpointURL': { '@id': sparql },
+        'dcat:servesDataset': { '@id': datasetIri },
+        'dcterms:license': { '@id': fields.license },
       },
       ...resources,
       ...distributions,

@@ -4,7 +4,8 @@
  * the landing page's `../` links work), and content negotiation on entity IRI paths:
  * `/<id>` answers the HTML page (a 303 to `/<id>/`), the JSON-LD or the Turtle by
  * the `Accept` header; 406 when none is acceptable, 404 for unknown paths. Requests
- * can never read outside the release folder.
+ * can never read outside the release folder. `/sparql` is a read-only SPARQL endpoint
+ * over the release's graph (./sparql.ts).
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import { SITE_DIR } from '../publish/site/paths.js';
 import { negotiate } from './negotiate.js';
+import { SPARQL_PATH, type SparqlEndpoint, sparqlEndpoint } from './sparql.js';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,9 +98,20 @@ function sendFile(request: IncomingMessage, response: ServerResponse, file: stri
   else createReadStream(file).pipe(response);
 }
 
-export function siteRequestHandler(distDir: string) {
+export interface ServeOptions {
+  /** Time limit of one SPARQL query, in milliseconds. */
+  sparqlTimeLimitMs?: number;
+}
+
+export function siteRequestHandler(distDir: string, options: ServeOptions = {}, endpoint?: SparqlEndpoint) {
   const siteDir = path.join(distDir, SITE_DIR);
+  // The graph is loaded on the first query, not before: serving pages needs no store.
+  const sparql = endpoint ?? sparqlEndpoint(path.join(distDir, 'partnership.nq'), options.sparqlTimeLimitMs);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if ((request.url ?? '').split(/[?#]/)[0] === `/${SPARQL_PATH}`) {
+      await sparql.handle(request, response);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
       return;
@@ -157,19 +170,22 @@ export function siteRequestHandler(distDir: string) {
 export const SERVE_HOST = '127.0.0.1';
 
 /** A server of the release in `distDir`; `startSiteServer` listens with it on loopback. */
-export function createSiteServer(distDir: string): Server {
-  const handle = siteRequestHandler(path.resolve(distDir));
-  return createServer((request, response) => {
+export function createSiteServer(distDir: string, options: ServeOptions = {}): Server {
+  const endpoint = sparqlEndpoint(path.join(path.resolve(distDir), 'partnership.nq'), options.sparqlTimeLimitMs);
+  const handle = siteRequestHandler(path.resolve(distDir), options, endpoint);
+  const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error');
       else response.destroy();
     });
   });
+  server.on('close', () => endpoint.close());
+  return server;
 }
 
 /** Serve the release on loopback; resolves once listening, with the server and its URL. */
-export async function startSiteServer(distDir: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = createSiteServer(distDir);
+export async function startSiteServer(distDir: string, port: number, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
+  const server = createSiteServer(distDir, options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, SERVE_HOST, resolve);

@@ -110,6 +110,12 @@ describe('partnership serve: every IRI the release mints dereferences', () => {
     const failures: string[] = [];
     for (const iri of iris) {
       const target = `/${iri.slice(base.length)}`;
+      if (target === '/sparql') {
+        // The SPARQL endpoint the catalogue advertises answers queries (tests/site/sparql.test.ts).
+        const answer = await get(`/sparql?query=${encodeURIComponent('ASK {}')}`, 'application/sparql-results+json');
+        if (answer.status !== 200) failures.push(`${target} ${answer.status}`);
+        continue;
+      }
       const isFile = /\.[a-z]+$/.test(target) || target === '/';
       if (isFile) {
         const answer = await get(target);
