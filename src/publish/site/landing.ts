@@ -4,7 +4,6 @@
  * SHA-256 (from the artifacts made before the site), and the catalogue in JSON-LD.
  */
 import { recordsOf } from '../../model/catalog.js';
-import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
 import { CATALOG_PATH, dcatCatalog, isDistribution } from '../dcat.js';
 import type { FileDigest } from '../digest.js';
