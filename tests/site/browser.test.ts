@@ -71,7 +71,9 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(await page.getByRole('heading', { name: 'Downloads' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const dataset = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-    expect(dataset).toMatchObject({ '@type': 'Dataset', name: 'ROK–Singapore Strategic Partnership dataset', version: '0.1.0' });
+    // The landing page embeds the catalogue: the dataset node among its nodes, in DCAT and schema.org terms.
+    const node = dataset['@graph'].find((n: { '@id': string }) => n['@id'] === 'https://w3id.org/sg-kr-partnership/dataset');
+    expect(node).toMatchObject({ '@type': ['dcat:Dataset', 'void:Dataset', 'schema:Dataset'], 'schema:name': 'ROK–Singapore Strategic Partnership dataset', 'schema:version': '0.1.0' });
   });
 
   it('navigates from a pillar to a paragraph to an agreement by clicking links', async () => {
