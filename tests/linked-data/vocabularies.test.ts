@@ -86,6 +86,22 @@ describe('one description of the dataset', () => {
   });
 });
 
+describe('the documents of the vocabulary and the catalogue', () => {
+  it.each([['site/vocab'], ['site/dataset/catalog']])('%s: its JSON-LD (safe mode, offline) and its Turtle are the same graph, with no blank node', async (stem) => {
+    const key = (q: Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType === 'Literal' ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
+    const fromJsonld = quads(await jsonldToNQuads(JSON.parse(real.text(`${stem}.jsonld`))), 'N-Quads');
+    const fromTurtle = quads(real.text(`${stem}.ttl`), 'Turtle');
+    expect(fromJsonld.length).toBeGreaterThan(50);
+    expect([...new Set(fromJsonld.map(key))].sort()).toEqual([...new Set(fromTurtle.map(key))].sort());
+    expect(fromTurtle.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toEqual([]);
+  });
+
+  it('the catalogue document is catalog.jsonld, and the vocabulary document says what vocab.ttl says', () => {
+    expect(real.text('site/dataset/catalog.jsonld')).toBe(real.text('catalog.jsonld'));
+    expect(real.text('site/vocab.ttl')).toBe(real.text('vocab.ttl'));
+  });
+});
+
 describe('what the CSVW carries', () => {
   it('carries every predicate of the graph but those the README names (mirrors, inverses, agents, languages, conditional terms)', () => {
     const metadata = JSON.parse(real.text('csv-metadata.json')) as { tables: { tableSchema: { columns: { propertyUrl?: string; suppressOutput?: boolean }[] } }[] };
