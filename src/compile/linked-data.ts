@@ -10,10 +10,13 @@
  */
 import type { Catalog } from '../model/catalog.js';
 import type { SchemaSet } from '../schema/model.js';
-import { describeCatalog, type RdfNode } from './rdf/graph.js';
+import { describeCatalog, type RdfNode, typedObjects } from './rdf/graph.js';
 import { compactNode } from './rdf/jsonld.js';
 import { dataPrefixes, type PrefixMap } from './rdf/prefixes.js';
+import { CanonicalGraph, canonicalOrder, type LinedTriple, nodeTriples, type Triple } from './rdf/quads.js';
+import { type GraphStatistics, graphStatistics } from './rdf/statistics.js';
 import { contextFor, contextTerms, type JsonLdContext, jsonldContext, type TermIndex, termIndex } from './rdf/terms.js';
+import { codeNodes } from './rdf/vocab.js';
 
 /** A node compacted as JSON text (indented by two, as every JSON file of the release), and how its own document opens. */
 export interface NodeText {
@@ -23,12 +26,25 @@ export interface NodeText {
 }
 
 export interface LinkedData {
+  /** A node per record: each has an id and documents of its own. */
   nodes: RdfNode[];
+  /**
+   * Nodes beside the records, with their classes only: the codes of the code lists (their documents
+   * are the vocabulary's) and the outside resources the graph names (licence, language, theme). In the
+   * whole graph, with no documents of their own.
+   */
+  resources: RdfNode[];
   prefixes: PrefixMap;
   context: JsonLdContext;
   terms: TermIndex;
   /** Each node's compacted text, made once for its own document, the whole graph and its page. */
   texts: ReadonlyMap<RdfNode, NodeText>;
+  /** Each record node's triples in canonical order (its own Turtle document), each line made once. */
+  entityTriples: ReadonlyMap<RdfNode, LinedTriple[]>;
+  /** The whole graph in canonical order, each triple once: as N-Quads text in parts, and as triples. */
+  whole: { nquads: string[]; triples: Triple[] };
+  /** Its size and vocabularies (VoID, in the catalogue). */
+  statistics: GraphStatistics;
 }
 
 const indented = (json: string, spaces: string) => json.replace(/\n/g, `\n${spaces}`);
@@ -41,8 +57,9 @@ export function compileLinkedData(catalog: Catalog, schemas: SchemaSet, baseIri:
   const terms = termIndex(termList);
   // Records of a kind mostly use the same terms, so they share one opening.
   const openings = new Map<string, string>();
+  const resources = [...codeNodes(schemas, baseIri), ...typedObjects(nodes)];
   const texts = new Map<RdfNode, NodeText>();
-  for (const node of nodes) {
+  for (const node of [...nodes, ...resources]) {
     const { json, used } = compactNode(node, terms, prefixes);
     const key = [...used].sort().join(' ');
     let opening = openings.get(key);
@@ -52,7 +69,16 @@ export function compileLinkedData(catalog: Catalog, schemas: SchemaSet, baseIri:
     }
     texts.set(node, { body: JSON.stringify(json, null, 2), opening });
   }
-  return { nodes, prefixes, context, terms, texts };
+  const graph = new CanonicalGraph();
+  const entityTriples = new Map<RdfNode, LinedTriple[]>();
+  for (const node of nodes) {
+    const lined = canonicalOrder(nodeTriples(node, prefixes));
+    entityTriples.set(node, lined);
+    graph.add(lined);
+  }
+  for (const resource of resources) graph.add(canonicalOrder(nodeTriples(resource, prefixes)));
+  const whole = graph.inOrder();
+  return { nodes, resources, prefixes, context, terms, texts, entityTriples, whole, statistics: graphStatistics(whole.triples, prefixes, baseIri) };
 }
 
 function textOf(node: RdfNode, data: LinkedData): NodeText {
@@ -67,6 +93,11 @@ export function entityDocumentText(node: RdfNode, data: LinkedData): string {
   return `${opening}${body.slice(2)}\n`;
 }
 
+/** Every node of the whole graph: the records in document order, then the other resources. */
+export function graphNodes(data: LinkedData): RdfNode[] {
+  return [...data.nodes, ...data.resources];
+}
+
 /**
  * The text of the whole graph in parts, a node each, for a graph too large to hold as one string:
  * a node inside `@graph` is its own text indented by four more spaces (JSON strings hold no raw
@@ -74,10 +105,11 @@ export function entityDocumentText(node: RdfNode, data: LinkedData): string {
  */
 export function graphDocumentParts(data: LinkedData): string[] {
   const context = indented(JSON.stringify(data.context, null, 2), '  ');
-  if (data.nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
+  const nodes = graphNodes(data);
+  if (nodes.length === 0) return [`{\n  "@context": ${context},\n  "@graph": []\n}\n`];
   const parts = [`{\n  "@context": ${context},\n  "@graph": [\n`];
-  data.nodes.forEach((node, index) => {
-    parts.push(`    ${indented(textOf(node, data).body, '    ')}${index < data.nodes.length - 1 ? ',' : ''}\n`);
+  nodes.forEach((node, index) => {
+    parts.push(`    ${indented(textOf(node, data).body, '    ')}${index < nodes.length - 1 ? ',' : ''}\n`);
   });
   parts.push('  ]\n}\n');
   return parts;

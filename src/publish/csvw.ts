@@ -49,7 +49,8 @@ function columnDescription(column: Column, table: TableSpec, baseIri: string, pr
   };
   const predicate = column.rdf?.predicates[0];
   const source = column.source;
-  if (!predicate || (source.from !== 'field' && source.from !== 'item')) {
+  // A language tag becomes its authority's IRI in the graph, which no CSVW template can make: no triple rather than a wrong one.
+  if (!predicate || column.rdf?.languageAuthority || (source.from !== 'field' && source.from !== 'item')) {
     described.suppressOutput = true;
     return described;
   }

@@ -1,18 +1,31 @@
 /**
- * `catalog.jsonld`: the release described in DCAT (and VoID): a catalogue, the
- * dataset, and a distribution for every main file with its media type, size,
- * SHA-256, licence, version and issue date. Every node has an IRI.
+ * `catalog.jsonld`: the release described in DCAT (DCAT-AP 3.0.1) and VoID: a
+ * catalogue, the dataset, and a distribution for every main file with its media
+ * type, format, size, SHA-256, licence, version and issue date; and the file itself
+ * as VoID's description document. The dataset is the graph's own dataset node (the
+ * same triples as in partnership.nq), to which the catalogue adds what only the
+ * release knows (its files, its size in triples). Every node has an IRI.
  */
 import { entityIri } from '../model/iri.js';
-import { SCHEMA_VOCABULARIES, VOCABULARIES } from '../compile/rdf/prefixes.js';
-import type { FileDigest } from './digest.js';
 import type { Release, ReleaseBasis } from '../compile/index.js';
+import type { LinkedData } from '../compile/linked-data.js';
+import type { RdfNode } from '../compile/rdf/graph.js';
+import { compactNode } from '../compile/rdf/jsonld.js';
+import { nodeTriples } from '../compile/rdf/quads.js';
+import { SCHEMA_VOCABULARIES } from '../compile/rdf/prefixes.js';
+import { contextFor } from '../compile/rdf/terms.js';
 import { CHECKSUMS_PATH } from './checksums.js';
+import type { FileDigest } from './digest.js';
+import { GRAPH_JSONLD_PATH } from './jsonld.js';
+import { NQUADS_PATH, TURTLE_PATH } from './rdf.js';
 import type { Describer } from './types.js';
 
 type Json = { [key: string]: unknown };
 
 export const CATALOG_PATH = 'catalog.jsonld';
+
+/** The graph's dumps: VoID's data dumps. */
+const DUMP_PATHS = [GRAPH_JSONLD_PATH, NQUADS_PATH, TURTLE_PATH];
 
 /**
  * Which files are distributions: the files at the top of the release and the CSV tables; not the
@@ -23,53 +36,148 @@ export function isDistribution(path: string): boolean {
   return (!path.includes('/') || path.startsWith('csv/')) && path !== CHECKSUMS_PATH;
 }
 
-const CONTEXT: Readonly<Record<string, string | undefined>> = {
-  dcat: VOCABULARIES.dcat,
-  dcterms: VOCABULARIES.dcterms,
-  foaf: VOCABULARIES.foaf,
-  owl: SCHEMA_VOCABULARIES.owl,
+/** Prefixes the catalogue adds to the graph's. */
+const CATALOGUE_PREFIXES: Readonly<Record<string, string>> = {
+  owl: SCHEMA_VOCABULARIES.owl ?? 'http://www.w3.org/2002/07/owl#',
+  // SPDX's own namespace (http): DCAT-AP 3.0.1's checksum-algorithm shape asks for https, a defect of that file.
   spdx: 'http://spdx.org/rdf/terms#',
-  void: VOCABULARIES.void,
-  xsd: VOCABULARIES.xsd,
 };
 
-/** IRIs of the catalogue's own nodes, below the dataset record's: `<base>dataset/distribution/csv/x.csv`. */
-function datasetPartIri(context: ReleaseBasis, ...segments: string[]): string {
-  return entityIri(context.baseIri, [context.dataset.id, ...segments].join('/'));
+/** The EU file-type authority's code for a media type (DCAT-AP's dcterms:format), where it has one. */
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  'application/csvm+json': 'JSON',
+  'application/json': 'JSON',
+  'application/ld+json': 'JSON_LD',
+  'application/n-quads': 'RDF_N_QUADS',
+  'text/csv': 'CSV',
+  'text/html': 'HTML',
+  'text/plain': 'TXT',
+  'text/turtle': 'RDF_TURTLE',
+};
+const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+
+/** What each of the release's top-level files is, for its distribution's dcterms:description. */
+const FILE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  'DATA-DICTIONARY.md': 'The data dictionary: every table and column with its meaning, generated from the schemas.',
+  'SHA256SUMS': 'The SHA-256 of every file of the release.',
+  'context.jsonld': 'The JSON-LD context of the graph, generated from the schemas.',
+  'csv-metadata.json': 'The CSVW metadata describing the CSV tables.',
+  'datapackage.json': 'The Frictionless data package describing the CSV tables.',
+  'partnership.jsonld': 'The whole graph as compacted JSON-LD with its context inlined.',
+  'partnership.nq': 'The whole graph as canonical N-Quads: sorted, no blank nodes.',
+  'partnership.ttl': 'The whole graph in Turtle.',
+  'records.json': 'Every record as JSON, as validated.',
+  'shapes.ttl': 'SHACL shapes of the graph, generated from the schemas.',
+  'vocab.ttl': 'The project vocabulary: the classes, properties and code lists the graph uses that no established vocabulary has.',
+};
+
+function fileDescription(path: string): string {
+  const known = FILE_DESCRIPTIONS[path];
+  if (known) return known;
+  if (path.startsWith('csv/')) return `The table ${path.slice(4, -4)} as CSV, described by csv-metadata.json and datapackage.json.`;
+  return path;
+}
+
+/** The catalogue's IRI, below the dataset record's: `<base>dataset/catalog` (its documents: src/publish/dereference.ts). */
+export function catalogIri(context: ReleaseBasis): string {
+  return entityIri(context.baseIri, `${context.dataset.id}/catalog`);
+}
+
+/** IRIs of the catalogue's distributions and checksums, fragments of its document: `<base>dataset/catalog#distribution/csv/x.csv`. */
+function catalogPartIri(context: ReleaseBasis, part: 'distribution' | 'checksum', path: string): string {
+  return `${catalogIri(context)}#${part}/${path}`;
 }
 
 function mediaTypeIri(mediaType: string): string {
-  const [essence = mediaType] = mediaType.split(';');
-  return `https://www.iana.org/assignments/media-types/${essence.trim()}`;
+  return `https://www.iana.org/assignments/media-types/${mediaEssence(mediaType)}`;
 }
 
+function mediaEssence(mediaType: string): string {
+  const [essence = mediaType] = mediaType.split(';');
+  return essence.trim();
+}
+
+const typed = (iri: string, type: string) => ({ '@id': iri, '@type': type });
+
 function distribution(file: FileDigest, context: ReleaseBasis, common: Json): Json {
+  const essence = mediaEssence(file.mediaType);
+  const format = FILE_TYPES[essence];
+  const url = context.baseIri + file.path;
   return {
-    '@id': datasetPartIri(context, 'distribution', file.path),
-    '@type': 'dcat:Distribution',
+    '@id': catalogPartIri(context, 'distribution', file.path),
+    '@type': ['dcat:Distribution', 'schema:DataDownload'],
     'dcterms:title': file.path,
-    // Published beside the site at the base IRI, where the landing page's schema:contentUrl points too.
-    'dcat:downloadURL': { '@id': context.baseIri + file.path },
-    'dcat:accessURL': { '@id': context.baseIri + file.path },
-    'dcat:mediaType': { '@id': mediaTypeIri(file.mediaType) },
+    'dcterms:description': fileDescription(file.path),
+    // Published beside the site at the base IRI, where the landing page's links point too.
+    'dcat:downloadURL': { '@id': url },
+    'dcat:accessURL': { '@id': url },
+    'schema:contentUrl': { '@id': url },
+    'dcat:mediaType': typed(mediaTypeIri(file.mediaType), 'dcterms:MediaType'),
+    'schema:encodingFormat': essence,
+    ...(format ? { 'dcterms:format': { '@id': FILE_TYPE + format, '@type': ['dcterms:MediaType', 'dcterms:MediaTypeOrExtent'] } } : {}),
     'dcat:byteSize': { '@value': String(file.bytes), '@type': 'xsd:nonNegativeInteger' },
     'spdx:checksum': {
-      '@id': datasetPartIri(context, 'checksum', file.path),
+      '@id': catalogPartIri(context, 'checksum', file.path),
       '@type': 'spdx:Checksum',
-      'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
+      'spdx:algorithm': typed('spdx:checksumAlgorithm_sha256', 'spdx:ChecksumAlgorithm'),
       'spdx:checksumValue': { '@value': file.sha256, '@type': 'xsd:hexBinary' },
     },
     ...common,
   };
 }
 
-/** `files`: the digests of the distributions, sorted by path. */
-export function dcatCatalog(context: ReleaseBasis, files: readonly FileDigest[]): Json {
-  const { dataset: fields, baseIri, catalog } = context;
+/** The graph's nodes for the resources the dataset names (licence, language, theme), with their classes. */
+function namedResources(dataset: RdfNode, data: LinkedData): RdfNode[] {
+  const named = new Set(nodeTriples(dataset, data.prefixes).flatMap((t) => (t.object.kind === 'iri' ? [t.object.iri] : [])));
+  return data.resources.filter((resource) => named.has(resource.iri));
+}
+
+/** The EU data themes' English labels (DCAT-AP asks a theme's skos:prefLabel), by the theme's code. */
+const DATA_THEMES: Readonly<Record<string, string>> = {
+  AGRI: 'Agriculture, fisheries, forestry and food',
+  ECON: 'Economy and finance',
+  EDUC: 'Education, culture and sport',
+  ENER: 'Energy',
+  ENVI: 'Environment',
+  GOVE: 'Government and public sector',
+  HEAL: 'Health',
+  INTR: 'International issues',
+  JUST: 'Justice, legal system and public safety',
+  OP_DATPRO: 'Provisional data',
+  REGI: 'Regions and cities',
+  SOCI: 'Population and society',
+  TECH: 'Science and technology',
+  TRAN: 'Transport',
+};
+const DATA_THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
+
+/** A resource's node, with the label the authority gives it where DCAT-AP asks one. */
+function withLabel(json: Json): Json {
+  const id = String(json['@id']);
+  const label = id.startsWith(DATA_THEME) ? DATA_THEMES[id.slice(DATA_THEME.length)] : undefined;
+  return label ? { ...json, 'skos:prefLabel': { '@value': label, '@language': 'en' } } : json;
+}
+
+/** `published`: the digests of the files published before it, sorted by path. */
+export function dcatCatalog(context: Release, files: readonly FileDigest[]): Json {
+  const { dataset, baseIri } = context;
+  const data = context.graph;
+  const datasetNode = data.nodes.find((node) => node.id === dataset.id);
+  if (!datasetNode) throw new Error(`the graph has no node for ${dataset.id}`);
+  const used = new Set<string>();
+  const compact = (node: RdfNode) => {
+    const { json, used: terms } = compactNode(node, data.terms, data.prefixes);
+    for (const term of terms) used.add(term);
+    return json;
+  };
+  const datasetJson = compact(datasetNode);
+  const resources = namedResources(datasetNode, data).map(compact).map(withLabel);
+  const fields = dataset;
   const { language } = fields;
-  const text = (value: string) => ({ '@value': value, '@language': language });
-  const datasetIri = entityIri(baseIri, fields.id);
-  const publisherIri = datasetPartIri(context, 'publisher');
+  const text = (value: unknown) => ({ '@value': String(value), '@language': language });
+  const datasetIri = datasetNode.iri;
+  const publisher = datasetJson['dcterms:publisher'] as Json | undefined;
+  const { statistics } = data;
   const common: Json = {
     'dcterms:license': { '@id': fields.license },
     'dcterms:issued': { '@value': fields.issued, '@type': 'xsd:date' },
@@ -77,39 +185,55 @@ export function dcatCatalog(context: ReleaseBasis, files: readonly FileDigest[])
     'owl:versionInfo': fields.version,
   };
   const distributions = files.map((file) => distribution(file, context, common));
-  const keywords = fields.keywords.map(text);
-  const partnership = fields.partnership !== undefined ? { 'foaf:primaryTopic': { '@id': entityIri(baseIri, fields.partnership) } } : {};
+  const links = distributions.map((d) => ({ '@id': d['@id'] }));
+  // Where `partnership serve` answers SPARQL (src/serve/sparql.ts).
+  const sparql = `${baseIri}sparql`;
+  const dumps = DUMP_PATHS.filter((path) => files.some((file) => file.path === path)).map((path) => ({ '@id': baseIri + path }));
   return {
-    '@context': CONTEXT,
+    '@context': { ...contextFor(data.context, used), ...CATALOGUE_PREFIXES },
     '@graph': [
       {
-        '@id': datasetPartIri(context, 'catalog'),
+        '@id': baseIri + CATALOG_PATH,
+        '@type': ['void:DatasetDescription', 'foaf:Document'],
+        'dcterms:title': text(`Description of the ${String(fields.title)}`),
+        'foaf:primaryTopic': { '@id': datasetIri },
+      },
+      {
+        '@id': catalogIri(context),
         '@type': 'dcat:Catalog',
         'dcterms:title': text(fields.title),
-        'dcterms:publisher': { '@id': publisherIri },
+        'dcterms:description': text(`The catalogue of the ${String(fields.title)}, version ${String(fields.version)}: the dataset and every file of its release.`),
+        ...(publisher ? { 'dcterms:publisher': { '@id': publisher['@id'] } } : {}),
+        'dcterms:language': datasetJson['dcterms:language'],
         'dcat:dataset': { '@id': datasetIri },
+        'dcat:service': { '@id': sparql },
+        'foaf:homepage': typed(baseIri, 'foaf:Document'),
+        // The release's dates come from the data, never from the clock: the catalogue changes when a release is issued.
+        'dcterms:modified': { '@value': fields.issued, '@type': 'xsd:date' },
         ...common,
       },
       {
-        '@id': publisherIri,
-        '@type': 'foaf:Agent',
-        'foaf:name': text(fields.publisher),
+        ...datasetJson,
+        'dcat:landingPage': typed(baseIri, 'foaf:Document'),
+        'owl:versionInfo': fields.version,
+        'void:triples': { '@value': String(statistics.triples), '@type': 'xsd:integer' },
+        'void:entities': { '@value': String(statistics.entities), '@type': 'xsd:integer' },
+        'void:vocabulary': statistics.vocabularies.map((iri) => ({ '@id': iri })),
+        ...(dumps.length > 0 ? { 'void:dataDump': dumps } : {}),
+        'void:sparqlEndpoint': { '@id': sparql },
+        'dcat:distribution': links,
+        'schema:distribution': links,
       },
       {
-        '@id': datasetIri,
-        '@type': ['dcat:Dataset', 'void:Dataset'],
-        'dcterms:title': text(fields.title),
-        'dcterms:description': text(fields.description),
-        'dcterms:publisher': { '@id': publisherIri },
-        'dcterms:language': language,
-        ...(keywords.length > 0 ? { 'dcat:keyword': keywords } : {}),
-        ...partnership,
-        ...common,
-        'dcat:landingPage': { '@id': baseIri },
-        'void:uriSpace': baseIri,
-        'void:entities': { '@value': String(catalog.records.length), '@type': 'xsd:integer' },
-        'dcat:distribution': distributions.map((d) => ({ '@id': d['@id'] })),
+        '@id': sparql,
+        '@type': 'dcat:DataService',
+        'dcterms:title': text(`SPARQL endpoint of the ${String(fields.title)}`),
+        'dcterms:description': text('A read-only SPARQL 1.1 Protocol endpoint over the whole graph, answered by partnership serve (a host serving the release as static files has none).'),
+        'dcat:endpointURL': { '@id': sparql },
+        'dcat:servesDataset': { '@id': datasetIri },
+        'dcterms:license': { '@id': fields.license },
       },
+      ...resources,
       ...distributions,
     ],
   };
@@ -119,7 +243,7 @@ export const dcatCatalogJsonld: Describer = {
   name: 'dcat',
   makes: [CATALOG_PATH],
   describes: (path) => isDistribution(path) && path !== CATALOG_PATH,
-  describe: (release: Release, described) => [
+  describe: (release, described) => [
     { path: CATALOG_PATH, content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`, mediaType: 'application/ld+json' },
   ],
 };

@@ -4,6 +4,7 @@ import { csvwMetadata } from './csvw.js';
 import { dataDictionaryMarkdown } from './data-dictionary.js';
 import { dataPackageJson } from './datapackage.js';
 import { dcatCatalogJsonld } from './dcat.js';
+import { catalogueDocuments, vocabularyDocuments } from './dereference.js';
 import { jsonldDocuments } from './jsonld.js';
 import { rdfDumps } from './rdf.js';
 import { recordsJson } from './records-json.js';
@@ -23,7 +24,8 @@ export const PUBLISHERS: readonly Publisher[] = [
   dataDictionaryMarkdown,
   sitePages,
   siteTracker,
+  vocabularyDocuments,
 ];
 
 /** The files that describe others by their digests; the pipeline orders them (see describingOrder). */
-export const DESCRIBERS: readonly Describer[] = [sha256Sums, siteLanding, dcatCatalogJsonld, dataPackageJson];
+export const DESCRIBERS: readonly Describer[] = [sha256Sums, siteLanding, dcatCatalogJsonld, catalogueDocuments, dataPackageJson];

@@ -1,11 +1,13 @@
 /** Running the publishers and describers into an output, and the in-memory output that tests use. */
 import type { Release } from '../compile/index.js';
+import { byText } from '../util/compare.js';
 import { byPath, claimPath, digest, type FileDigest } from './digest.js';
 import type { Artifact, Describer, Publisher, ReleaseOutput } from './types.js';
 
 /**
- * Describers in an order where each comes after every describer whose files it describes. Throws on
- * a cycle (two describers describing each other's files): an internal fault of the publisher list.
+ * Describers in an order where each comes after every describer whose files it describes, the same
+ * whatever order they are given in (ties go by name). Throws on a cycle (two describers describing
+ * each other's files): an internal fault of the publisher list.
  */
 export function describingOrder(describers: readonly Describer[]): Describer[] {
   const ordered: Describer[] = [];
@@ -20,7 +22,7 @@ export function describingOrder(describers: readonly Describer[]): Describer[] {
     visiting.delete(describer);
     ordered.push(describer);
   };
-  describers.forEach(visit);
+  [...describers].sort(byText((d) => d.name)).forEach(visit);
   return ordered;
 }
 
@@ -32,7 +34,7 @@ export async function publishAll(release: Release, output: ReleaseOutput, publis
   }
   for (const describer of describingOrder(describers)) {
     const described = (await output.digests()).filter((file) => describer.describes(file.path));
-    for (const artifact of describer.describe(release, described)) await output.add(artifact);
+    for (const artifact of await describer.describe(release, described)) await output.add(artifact);
   }
 }
 

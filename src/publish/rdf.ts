@@ -1,10 +1,9 @@
 /**
- * The linked data as RDF dumps: `partnership.nq` (canonical N-Quads: sorted,
- * no blank nodes, identical bytes every build), `partnership.ttl` (Turtle with
- * its prefixes) and `site/<id>.ttl`, each entity's own triples. The triples come
- * from the same graph model as the JSON-LD, never from parsing it back.
+ * The linked data as RDF dumps: `partnership.nq` (canonical N-Quads: sorted, no blank nodes,
+ * identical bytes every build), `partnership.ttl` (Turtle with its prefixes) and `site/<id>.ttl`,
+ * each entity's own triples. The triples come from the compiled graph, as the JSON-LD does, never
+ * from parsing it back.
  */
-import { CanonicalGraph, canonicalOrder, nodeTriples } from '../compile/rdf/quads.js';
 import { turtleSerializer } from '../compile/rdf/turtle.js';
 import { entityDocumentPath } from './jsonld.js';
 import type { Publisher } from './types.js';
@@ -15,19 +14,14 @@ export const TURTLE_MEDIA_TYPE = 'text/turtle';
 
 export const rdfDumps: Publisher = {
   name: 'rdf',
-  async publish({ graph: { nodes, prefixes } }, output) {
-    const turtle = turtleSerializer(prefixes);
-    // Each triple's N-Quads line is made once: it orders the entity's Turtle, then the whole graph.
-    const graph = new CanonicalGraph();
-    for (const node of nodes) {
-      const entity = canonicalOrder(nodeTriples(node, prefixes));
-      const content = turtle.write(entity.map((t) => t.triple));
-      await output.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
-      graph.add(entity);
+  async publish({ graph }, sink) {
+    const turtle = turtleSerializer(graph.prefixes);
+    for (const node of graph.nodes) {
+      const content = turtle.write((graph.entityTriples.get(node) ?? []).map((t) => t.triple));
+      await sink.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
     }
-    const all = graph.inOrder();
     // The two dumps of the whole graph go to the writer in parts, never as one string.
-    await output.add({ path: NQUADS_PATH, content: all.nquads, mediaType: 'application/n-quads' });
-    await output.add({ path: TURTLE_PATH, content: turtle.writeParts(all.triples), mediaType: TURTLE_MEDIA_TYPE });
+    await sink.add({ path: NQUADS_PATH, content: graph.whole.nquads, mediaType: 'application/n-quads' });
+    await sink.add({ path: TURTLE_PATH, content: turtle.writeParts(graph.whole.triples), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

@@ -51,5 +51,5 @@ export interface Describer {
   makes: readonly string[];
   /** Whether it describes the file at this path (never one of its own). */
   describes(path: string): boolean;
-  describe(release: Release, described: readonly FileDigest[]): readonly Artifact[];
+  describe(release: Release, described: readonly FileDigest[]): readonly Artifact[] | Promise<readonly Artifact[]>;
 }

@@ -17,8 +17,43 @@ export interface RdfAnnotation {
   iri?: boolean;
   /** The value is a code: published as the IRI prefix + value. */
   iriPrefix?: string;
-  /** Extra rdf:types of the record when this property has a given value. */
+  /** Extra rdf:types of the record when this property has a given value (`*`: any value). */
   typesWhen?: Record<string, string[]>;
+  /**
+   * Predicates published only for some values or holders, because the official
+   * vocabulary's range or domain allows no other: `fullDate`, only a full date (an
+   * `xsd:date`, not a year or a month); `holderType`, only on a holder of that class.
+   */
+  only?: Record<string, PredicateCondition>;
+  /** Classes of the codes (iriPrefix + value) besides skos:Concept, e.g. `eli:WorkType`. */
+  codeTypes?: string[];
+  /** References to a kind that acts through an agent (`x-rdf-agent`) point at that agent. */
+  agent?: boolean;
+  /** Classes of the IRIs the values name (a licence is a `dcterms:LicenseDocument`), stated in the graph. */
+  objectTypes?: string[];
+  /** The value is a BCP 47 language tag, published as its language authority IRI (`src/rdf/languages.ts`). */
+  languageAuthority?: boolean;
+}
+
+export interface PredicateCondition {
+  fullDate?: boolean;
+  holderType?: string;
+}
+
+/**
+ * A kind whose records act through an agent described with them (`x-rdf-agent`): a
+ * country is a place, and the state that signs, joins and attends is an organisation.
+ * References marked `agent` point at the agent, `<record IRI>#<fragment>`, typed
+ * `types`, linked from the record by `predicate` (one or more), and carrying the record's
+ * `properties` (which describe the agent rather than the place).
+ */
+export interface AgentAnnotation {
+  fragment: string;
+  types: string[];
+  predicates: string[];
+  properties: string[];
+  /** What the link says (the comment of a project predicate). */
+  description?: string;
 }
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -51,6 +86,8 @@ export interface PropertyInfo {
   after?: string;
   /** The text must be an unchanged excerpt of `property` of the record the sibling `reference` names. */
   excerptOf?: { reference: string; property: string };
+  /** Made from the kind's `x-rdf-agent` for the RDF only: its object reads the holder's own fields. */
+  agentOf?: string;
 }
 
 export interface ObjectInfo {
@@ -86,6 +123,7 @@ export interface KindInfo extends ObjectInfo {
   table: string;
   labelProperty: string;
   numbering?: Numbering;
+  agent?: AgentAnnotation;
 }
 
 export interface SchemaSet {
@@ -150,6 +188,22 @@ function rdfAnnotation(value: unknown): RdfAnnotation | undefined {
   if (typesWhen) {
     annotation.typesWhen = Object.fromEntries(Object.entries(typesWhen).map(([k, v]) => [k, toList(v)]));
   }
+  const only = asSchema(raw.only);
+  if (only) {
+    annotation.only = Object.fromEntries(
+      Object.entries(only).map(([predicate, value]) => {
+        const condition = asSchema(value) ?? {};
+        const parsed: PredicateCondition = {};
+        if (condition.fullDate === true) parsed.fullDate = true;
+        if (typeof condition.holderType === 'string') parsed.holderType = condition.holderType;
+        return [predicate, parsed];
+      }),
+    );
+  }
+  if (raw.codeTypes !== undefined) annotation.codeTypes = toList(raw.codeTypes);
+  if (raw.agent === true) annotation.agent = true;
+  if (raw.objectTypes !== undefined) annotation.objectTypes = toList(raw.objectTypes);
+  if (raw.languageAuthority === true) annotation.languageAuthority = true;
   return annotation;
 }
 
@@ -231,10 +285,51 @@ export function buildSchemaSet(documents: Map<string, JsonSchema>): SchemaSet {
     if (typeof schema['x-files'] === 'string') info.files = schema['x-files'];
     const numbering = asSchema(schema['x-numbering']);
     if (numbering) info.numbering = Object.fromEntries(Object.entries(numbering).filter(([, v]) => typeof v === 'string')) as Numbering;
+    const agent = asSchema(schema['x-rdf-agent']);
+    if (agent) {
+      info.agent = {
+        fragment: String(agent.fragment ?? ''),
+        types: toList(agent.types),
+        predicates: toList(agent.predicate),
+        properties: toList(agent.properties),
+        ...(typeof agent.description === 'string' ? { description: agent.description } : {}),
+      };
+    }
     kinds.push(info);
   }
   kinds.sort(byText((k) => k.kind));
   return { kinds, byKind: new Map(kinds.map((k) => [k.kind, k])), documents };
+}
+
+const rdfPropertiesOf = new WeakMap<ObjectInfo, PropertyInfo[]>();
+
+/**
+ * The properties a kind or object is published with in RDF: its own, except that a
+ * kind with an agent (`x-rdf-agent`) hands the agent's properties to a property made
+ * for the link, whose object (the agent) reads them from the same record. Tables,
+ * validation and pages use the schema's own properties.
+ */
+export function rdfProperties(info: ObjectInfo): PropertyInfo[] {
+  const agent = (info as Partial<KindInfo>).agent;
+  if (!agent) return info.properties;
+  let known = rdfPropertiesOf.get(info);
+  if (!known) {
+    const moved = info.properties.filter((p) => agent.properties.includes(p.name));
+    const link: PropertyInfo = {
+      name: agent.fragment,
+      description: agent.description ?? `The ${agent.fragment} as an agent.`,
+      required: false,
+      valueType: 'object',
+      array: false,
+      inherit: false,
+      rdf: { predicates: agent.predicates },
+      object: { title: `${info.title} ${agent.fragment}`.trim(), description: '', rdfTypes: agent.types, properties: moved, claim: false },
+      agentOf: (info as KindInfo).kind,
+    };
+    known = [...info.properties.filter((p) => !moved.includes(p)), link];
+    rdfPropertiesOf.set(info, known);
+  }
+  return known;
 }
 
 export function kindOrThrow(schemas: SchemaSet, kind: string): KindInfo {

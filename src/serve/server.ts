@@ -4,13 +4,15 @@
  * the landing page's `../` links work), and content negotiation on entity IRI paths:
  * `/<id>` answers the HTML page (a 303 to `/<id>/`), the JSON-LD or the Turtle by
  * the `Accept` header; 406 when none is acceptable, 404 for unknown paths. Requests
- * can never read outside the release folder.
+ * can never read outside the release folder. `/sparql` is a read-only SPARQL endpoint
+ * over the release's graph (./sparql.ts).
  */
 import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { SITE_DIR } from '../publish/site/paths.js';
 import { negotiate } from './negotiate.js';
+import { SPARQL_PATH, type SparqlEndpoint, sparqlEndpoint } from './sparql.js';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -215,12 +217,20 @@ async function sendFile(request: IncomingMessage, response: ServerResponse, file
   }
 }
 
+export interface ServeOptions {
+  /** Time limit of one SPARQL query, in milliseconds. */
+  sparqlTimeLimitMs?: number;
+}
+
 /**
  * The request handler. Each request resolves the release folder once (it may be a
  * link a rebuild replaces) and answers from that version throughout; a file that
  * vanishes under it (the old version removed) gets one more try on the new one.
+ * `/sparql` goes to the SPARQL endpoint.
  */
-export function siteRequestHandler(linkedDistDir: string) {
+export function siteRequestHandler(linkedDistDir: string, options: ServeOptions = {}, endpoint?: SparqlEndpoint) {
+  // The graph is loaded on the first query, not before: serving pages needs no store.
+  const sparql = endpoint ?? sparqlEndpoint(path.join(linkedDistDir, 'partnership.nq'), options.sparqlTimeLimitMs);
   const answer = async (request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> => {
     const siteDir = path.join(distDir, SITE_DIR);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -278,6 +288,10 @@ export function siteRequestHandler(linkedDistDir: string) {
     throw new UnservableFile(true);
   };
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if ((originForm(request.url ?? '') ?? '').split(/[?#]/)[0] === `/${SPARQL_PATH}`) {
+      await sparql.handle(request, response);
+      return;
+    }
     for (let attempt = 0; ; attempt++) {
       const distDir = await realpath(linkedDistDir).catch(() => linkedDistDir);
       try {
@@ -296,20 +310,23 @@ export function siteRequestHandler(linkedDistDir: string) {
 export const SERVE_HOST = '127.0.0.1';
 
 /** A server of the release in `distDir`; `startSiteServer` listens with it on loopback. */
-export function createSiteServer(distDir: string): Server {
-  const handle = siteRequestHandler(path.resolve(distDir));
-  return createServer((request, response) => {
+export function createSiteServer(distDir: string, options: ServeOptions = {}): Server {
+  const endpoint = sparqlEndpoint(path.join(path.resolve(distDir), 'partnership.nq'), options.sparqlTimeLimitMs);
+  const handle = siteRequestHandler(path.resolve(distDir), options, endpoint);
+  const server = createServer((request, response) => {
     // Whatever goes wrong in one request stays in that request: the server keeps serving.
     handle(request, response).catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal error');
       else response.destroy();
     });
   });
+  server.on('close', () => endpoint.close());
+  return server;
 }
 
 /** Serve the release on loopback; resolves once listening, with the server and its URL. */
-export async function startSiteServer(distDir: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = createSiteServer(distDir);
+export async function startSiteServer(distDir: string, port: number, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
+  const server = createSiteServer(distDir, options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, SERVE_HOST, resolve);

@@ -4,7 +4,7 @@ import { contextFor } from '../../src/compile/rdf/terms.js';
 import { compactNode, type JsonObject } from '../../src/compile/rdf/jsonld.js';
 import type { RdfNode } from '../../src/compile/rdf/graph.js';
 import { canonicalOrder, type Triple } from '../../src/compile/rdf/quads.js';
-import type { LinkedData } from '../../src/compile/linked-data.js';
+import { graphNodes, type LinkedData } from '../../src/compile/linked-data.js';
 import type { FileDigest } from '../../src/publish/digest.js';
 import type { Artifact } from '../../src/publish/types.js';
 
@@ -20,9 +20,9 @@ export function canonicalNQuads(triples: readonly Triple[]): string {
   return canonicalOrder(triples).map((t) => t.line).join('');
 }
 
-/** The whole graph as one JSON-LD object: one node per record, structured objects embedded in their holder. */
+/** The whole graph as one JSON-LD object: one node per record, structured objects embedded in their holder, then the other resources. */
 export function graphDocument(data: LinkedData): JsonObject {
-  return { '@context': data.context, '@graph': data.nodes.map((node) => compactNode(node, data.terms, data.prefixes).json) };
+  return { '@context': data.context, '@graph': graphNodes(data).map((node) => compactNode(node, data.terms, data.prefixes).json) };
 }
 
 /** One entity's document, with only the terms it uses in its inlined context. */

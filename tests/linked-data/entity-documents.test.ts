@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { entityIri } from '../../src/model/iri.js';
 import { entityDocumentText, graphDocumentParts } from '../../src/compile/linked-data.js';
 import { entityDocumentPath } from '../../src/publish/jsonld.js';
-import { jsonldToNQuads } from '../helpers/jsonld.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
 import type { Triple } from '../../src/compile/rdf/quads.js';
 import { canonicalNQuads, entityDocument, graphDocument } from '../helpers/release.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
@@ -89,8 +89,8 @@ describe('partnership.jsonld written in parts', () => {
   it('is exactly the whole graph document as one JSON text, also for an empty graph', () => {
     const data = fictional.compiled.graph;
     expect(graphDocumentParts(data).join('')).toBe(`${JSON.stringify(graphDocument(data), null, 2)}\n`);
-    const empty = { ...data, nodes: [] };
+    const empty = { ...data, nodes: [], resources: [] };
     expect(graphDocumentParts(empty).join('')).toBe(`${JSON.stringify(graphDocument(empty), null, 2)}\n`);
-    expect(graphDocumentParts(data).length).toBe(data.nodes.length + 2);
+    expect(graphDocumentParts(data).length).toBe(data.nodes.length + data.resources.length + 2);
   });
 });

@@ -3,7 +3,7 @@ import type { ObjectInfo, PropertyInfo } from '../../src/schema/model.js';
 import { compileRelease } from '../../src/build/index.js';
 import { entityDocumentPath, jsonldDocuments } from '../../src/publish/jsonld.js';
 import { rdfDumps } from '../../src/publish/rdf.js';
-import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../helpers/jsonld.js';
+import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/compile/rdf/jsonld-offline.js';
 import { contextTerms, jsonldContext, termIndex } from '../../src/compile/rdf/terms.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
@@ -43,7 +43,7 @@ describe('the JSON-LD context', () => {
 
   it('coerces references to IRIs, texts to their language, and codes to IRIs under their prefix', () => {
     const context = JSON.parse(real.text('context.jsonld'))['@context'];
-    expect(context['eli:cites']).toEqual({ '@id': 'eli:cites', '@type': '@id' });
+    expect(context['eli:refers_to']).toEqual({ '@id': 'eli:refers_to', '@type': '@id' });
     expect(context['schema:text']).toEqual({ '@id': 'schema:text', '@language': 'en' });
     expect(context['eli:number']).toEqual({ '@id': 'eli:number' });
     expect(context.spv).toBe(`${REAL_BASE}vocab#`);
@@ -54,24 +54,36 @@ describe('the JSON-LD context', () => {
 });
 
 describe('partnership.jsonld', () => {
-  it('is one compacted graph with the context inlined: every record with an id is a node', () => {
+  it('is one compacted graph with the context inlined: every record with an id is a node, then every code with its classes', () => {
     const doc = JSON.parse(real.text('partnership.jsonld'));
     expect(doc['@context']).toEqual(JSON.parse(real.text('context.jsonld'))['@context']);
     const ids = doc['@graph'].map((n: Json) => n['@id']);
-    expect(ids).toEqual(real.catalog.records.map((r) => REAL_BASE + r.id));
+    const records = real.catalog.records.length;
+    expect(ids.slice(0, records)).toEqual(real.catalog.records.map((r) => REAL_BASE + r.id));
+    // Then the codes (under the vocabulary) and the outside resources the graph types (licence, language, theme).
+    expect(ids.slice(records).filter((id: string) => id.startsWith(REAL_BASE)).every((id: string) => id.startsWith(`${REAL_BASE}vocab#`))).toBe(true);
+    expect(ids.slice(records).filter((id: string) => !id.startsWith(REAL_BASE))).toEqual([
+      'http://publications.europa.eu/resource/authority/data-theme/INTR',
+      'http://publications.europa.eu/resource/authority/language/ENG',
+      'https://creativecommons.org/licenses/by/4.0/',
+    ]);
+    expect(doc['@graph'].find((n: Json) => n['@id'] === `${REAL_BASE}vocab#agreement-kind/treaty`)).toEqual({
+      '@id': `${REAL_BASE}vocab#agreement-kind/treaty`,
+      '@type': ['skos:Concept', 'eli:WorkType'],
+    });
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('expands in safe mode with no network access', async () => {
     const doc = JSON.parse(real.text('partnership.jsonld'));
     const expanded = (await expandSafely(doc)) as Json[];
-    expect(expanded).toHaveLength(real.catalog.records.length);
+    expect(expanded).toHaveLength(JSON.parse(real.text('partnership.jsonld'))['@graph'].length);
   });
 
   it('gives structured objects IRIs (record IRI + #property[-position]), never blank nodes', async () => {
     const doc = JSON.parse(real.text('partnership.jsonld'));
     const partnership = doc['@graph'].find((n: Json) => n['@id'] === `${REAL_BASE}partnership/rok-singapore-strategic-partnership`);
-    expect(partnership['spv:announcementClaim'].map((c: Json) => [c['@id'], c['schema:startDate']])).toEqual([
+    expect(partnership['spv:announcementClaim'].map((c: Json) => [c['@id'], c['dcterms:date']])).toEqual([
       [`${REAL_BASE}partnership/rok-singapore-strategic-partnership#announced-1`, { '@value': '2025-11-02', '@type': 'xsd:date' }],
       [`${REAL_BASE}partnership/rok-singapore-strategic-partnership#announced-2`, { '@value': '2025-11-01', '@type': 'xsd:date' }],
     ]);
@@ -100,21 +112,21 @@ describe('the per-entity documents', () => {
       'eli:number': '11.1',
       'schema:text':
         'Cooperate in the green economy and on climate change initiatives through the effective implementation of the MOU on Green Economic Cooperation concluded in 2023.',
-      'eli:cites': [`${REAL_BASE}agreement/mou-green-economic-cooperation`],
+      'eli:refers_to': [`${REAL_BASE}agreement/mou-green-economic-cooperation`],
       'eli:is_about': `${REAL_BASE}pillar/iii`,
       'eli:is_part_of': `${REAL_BASE}joint-statement/para/11`,
     });
     expect(doc['@context']['schema:text']).toEqual({ '@id': 'schema:text', '@language': 'en' });
     expect(doc['@context']['org:holds']).toBeUndefined();
     const nquads = await jsonldToNQuads(doc);
-    expect(nquads).toContain(`<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#cites> <${REAL_BASE}agreement/mou-green-economic-cooperation> .`);
+    expect(nquads).toContain(`<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#refers_to> <${REAL_BASE}agreement/mou-green-economic-cooperation> .`);
     expect(nquads).toContain(`<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#number> "11.1" .`);
   });
 
   it('embed the entity\'s structured objects (a person\'s roles)', () => {
     const doc = JSON.parse(fictional.text('site/person/ada-quill.jsonld'));
     expect(doc['org:holds']).toEqual([
-      expect.objectContaining({ '@id': `${FICTIONAL_BASE}person/ada-quill#roles-1`, '@type': ['org:Post', 'schema:Role'], 'org:postIn': `${FICTIONAL_BASE}country/xa` }),
+      expect.objectContaining({ '@id': `${FICTIONAL_BASE}person/ada-quill#roles-1`, '@type': ['org:Post', 'schema:Role'], 'org:postIn': `${FICTIONAL_BASE}country/xa#state` }),
     ]);
   });
 });
@@ -146,7 +158,10 @@ describe('a configured base IRI', () => {
     const doc = JSON.parse(text('partnership.jsonld'));
     expect(doc['@context'].spv).toBe(`${base}vocab#`);
     const subjects = new Set(text('partnership.nq').split('\n').filter(Boolean).map((l) => l.slice(1, l.indexOf('>'))));
-    expect([...subjects].every((s) => s.startsWith(base))).toBe(true);
+    // Outside the base, only the resources the graph types (its licence, language): nothing else is said of them.
+    const outside = text('partnership.nq').split('\n').filter((l) => l !== '' && !l.startsWith(`<${base}`));
+    expect(outside.every((l) => l.includes('> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <'))).toBe(true);
+    expect([...subjects].filter((s) => s.startsWith(base)).length).toBeGreaterThan(20);
     const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
     expect(fromJsonld.join('\n') + '\n').toBe(text('partnership.nq'));
   });

@@ -171,7 +171,7 @@ describe('partnership query', () => {
 
   it('reads a query from --file and answers ASK queries', async () => {
     const file = path.join(path.dirname(dist), 'ask.rq');
-    await writeFile(file, `ASK { <${BASE}joint-statement/para/11.1> eli:cites <${BASE}agreement/mou-green-economic-cooperation> }`);
+    await writeFile(file, `ASK { <${BASE}joint-statement/para/11.1> eli:refers_to <${BASE}agreement/mou-green-economic-cooperation> }`);
     expect(await cli('--file', file, '--dist', dist)).toEqual({ code: EXIT.ok, stdout: 'true\n', stderr: '' });
     const pillars = await cli('--file', path.join(QUERIES, 'pillar-iii-paragraphs.rq'), '--dist', dist, '--format', 'csv');
     expect(pillars.stdout.split('\r\n')[1]).toMatch(/^11,"Reaffirming the importance/);

@@ -56,8 +56,8 @@ describe('shapes.ttl', () => {
     expect([objects(status, 'path'), objects(status, 'minCount'), objects(status, 'maxCount'), objects(status, 'nodeKind')]).toEqual([
       ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value'], ['1'], ['1'], [`${SH}IRI`],
     ]);
-    expect(objects(`${ns}paragraph-cites-eli_cites`, 'class')).toEqual([`${BASE}vocab#Instrument`]);
-    expect(objects(`${ns}paragraph-cites-eli_cites`, 'maxCount')).toEqual([]);
+    expect(objects(`${ns}paragraph-cites-eli_refers_to`, 'class')).toEqual([`${BASE}vocab#Instrument`]);
+    expect(objects(`${ns}paragraph-cites-eli_refers_to`, 'maxCount')).toEqual([]);
   });
 
   it('reports a paragraph without its text, and a text without its language, at that paragraph and path', async () => {
@@ -85,13 +85,13 @@ describe('shapes.ttl', () => {
       .text('partnership.nq')
       .replace(`${statistic} <https://schema.org/value> "595000"^^<http://www.w3.org/2001/XMLSchema#decimal> .`, `${statistic} <https://schema.org/value> "595000" .`)
       .replace(`${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/in-force> .`, `${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/repealed> .`)
-      .replace(/(<[^>]+para\/11\.1> <http:\/\/data\.europa\.eu\/eli\/ontology#cites> )<[^>]+>/, `$1<${BASE}country/kr>`);
+      .replace(/(<[^>]+para\/11\.1> <http:\/\/data\.europa\.eu\/eli\/ontology#refers_to> )<[^>]+>/, `$1<${BASE}country/kr>`);
     const report = await validate(real, broken);
     expect(report.results).toEqual(
       expect.arrayContaining([
         { focus: `${BASE}statistic/visitors-kr-to-sg-2024`, path: 'https://schema.org/value', component: 'sh:DatatypeConstraintComponent' },
         { focus: `${BASE}agreement/ksfta#status-1`, path: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value', component: 'sh:InConstraintComponent' },
-        { focus: `${BASE}joint-statement/para/11.1`, path: 'http://data.europa.eu/eli/ontology#cites', component: 'sh:ClassConstraintComponent' },
+        { focus: `${BASE}joint-statement/para/11.1`, path: 'http://data.europa.eu/eli/ontology#refers_to', component: 'sh:ClassConstraintComponent' },
       ]),
     );
     expect(report.results).toHaveLength(3);

@@ -13,7 +13,7 @@ const names = (describers: readonly Describer[]) => describers.map((d) => d.name
 
 describe('describingOrder', () => {
   it('puts each describer after those whose files it describes, whatever the given order', () => {
-    const expected = ['datapackage', 'dcat', 'site-landing', 'sha256sums'];
+    const expected = ['datapackage', 'catalogue-documents', 'dcat', 'site-landing', 'sha256sums'];
     expect(names(describingOrder(DESCRIBERS))).toEqual(expected);
     expect(names(describingOrder([...DESCRIBERS].reverse()))).toEqual(expected);
   });
@@ -30,8 +30,8 @@ describe('the describing files of a release', () => {
     const release = await fictionalRelease();
     const sums = release.text('SHA256SUMS').trim().split('\n').map((line) => line.split('  ')[1]);
     expect(sums).toEqual(release.artifacts.map((a) => a.path).filter((p) => p !== 'SHA256SUMS').sort());
-    const catalog = JSON.parse(release.text('catalog.jsonld')) as { '@graph': { '@type': string; 'dcterms:title': unknown }[] };
-    const distributions = catalog['@graph'].filter((n) => n['@type'] === 'dcat:Distribution').map((n) => n['dcterms:title']);
+    const catalog = JSON.parse(release.text('catalog.jsonld')) as { '@graph': { '@type': string | string[]; 'dcterms:title': unknown }[] };
+    const distributions = catalog['@graph'].filter((n) => [n['@type']].flat().includes('dcat:Distribution')).map((n) => n['dcterms:title']);
     expect(distributions).toContain('datapackage.json');
     expect(distributions).not.toContain('catalog.jsonld');
     expect(distributions).not.toContain('SHA256SUMS');

@@ -270,7 +270,7 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
   it('describes each main file with its media type, size, checksum, licence, version and issue date', async () => {
     const doc = JSON.parse(release.text('catalog.jsonld'));
     const nodes: Json[] = doc['@graph'];
-    const distributions = nodes.filter((n) => n['@type'] === 'dcat:Distribution');
+    const distributions = nodes.filter((n) => [n['@type']].flat().includes('dcat:Distribution'));
     const described = distributions.map((d) => d['dcterms:title']);
     const expected = release.artifacts.map((a) => a.path).filter((p) => isDistribution(p) && p !== 'catalog.jsonld' && p !== 'SHA256SUMS');
     expect(described).toEqual(expected.sort());
@@ -278,7 +278,7 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
     expect(described.filter((p: string) => p.startsWith('site/'))).toEqual([]);
     for (const d of distributions) {
       const path = d['dcterms:title'];
-      expect(d['@id']).toBe(`${BASE}dataset/distribution/${path}`);
+      expect(d['@id']).toBe(`${BASE}dataset/catalog#distribution/${path}`);
       expect(d['dcat:downloadURL']).toEqual({ '@id': `${BASE}${path}` });
       expect(d['dcat:byteSize']['@value']).toBe(String(bytesOf(path).byteLength));
       expect(d['spdx:checksum']['spdx:checksumValue']['@value']).toBe(sha256(path));
@@ -288,10 +288,15 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
         'dcat:version': '1.2.3',
       });
     }
-    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')?.['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv' });
+    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')?.['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv', '@type': 'dcterms:MediaType' });
     const dataset = nodes.find((n) => n['@id'] === `${BASE}dataset`);
     expect(dataset?.['dcat:distribution']).toHaveLength(distributions.length);
-    expect(dataset?.['void:entities']['@value']).toBe(String(release.catalog.records.length));
+    // VoID's entities: every subject under the base IRI (records, their structured objects and agents, the codes).
+    const nquads = String(release.artifacts.find((a) => a.path === 'partnership.nq')?.content ?? '');
+    const subjects = new Set(nquads.split('\n').filter((l) => l.startsWith(`<${BASE}`)).map((l) => l.slice(1, l.indexOf('>'))));
+    expect(dataset?.['void:entities']['@value']).toBe(String(subjects.size));
+    expect(dataset?.['void:triples']['@value']).toBe(String(nquads.split('\n').filter(Boolean).length));
+    expect(dataset?.['void:dataDump']).toEqual(['partnership.jsonld', 'partnership.nq', 'partnership.ttl'].map((p) => ({ '@id': BASE + p })));
 
     const quads = (await jsonld.toRDF(doc, { format: 'application/n-quads', safe: true } as never)) as unknown as string;
     expect(quads).not.toContain('_:');

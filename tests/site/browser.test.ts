@@ -14,7 +14,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
-import { jsonldToNQuads } from '../helpers/jsonld.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
 import { createSiteServer } from '../../src/serve/server.js';
 import { REAL_DATA } from '../helpers/fixture.js';
 
@@ -71,7 +71,9 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(await page.getByRole('heading', { name: 'Downloads' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const dataset = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
-    expect(dataset).toMatchObject({ '@type': 'Dataset', name: 'ROK–Singapore Strategic Partnership dataset', version: '0.1.0' });
+    // The landing page embeds the catalogue: the dataset node among its nodes, in DCAT and schema.org terms.
+    const node = dataset['@graph'].find((n: { '@id': string }) => n['@id'] === 'https://w3id.org/sg-kr-partnership/dataset');
+    expect(node).toMatchObject({ '@type': ['dcat:Dataset', 'void:Dataset', 'schema:Dataset'], 'schema:name': 'ROK–Singapore Strategic Partnership dataset', 'schema:version': '0.1.0' });
   });
 
   it('navigates from a pillar to a paragraph to an agreement by clicking links', async () => {

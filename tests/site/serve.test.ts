@@ -9,6 +9,7 @@ import { build } from '../../src/build/index.js';
 import { negotiate } from '../../src/serve/negotiate.js';
 import { main } from '../../src/cli/main.js';
 import { startSiteServer } from '../../src/serve/server.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 let root: string;
@@ -96,6 +97,42 @@ describe('partnership serve: content negotiation on entity paths', () => {
     expect((await get('/agreement/no-such-thing', 'application/ld+json')).status).toBe(404);
     expect((await get('/no/such/file.css')).status).toBe(404);
     expect((await get('/accord/para/')).status).toBe(404);
+  });
+});
+
+describe('partnership serve: every IRI the release mints dereferences', () => {
+  it('answers every IRI under the base in the graph and the catalogue: a page for browsers, Turtle and JSON-LD by negotiation, or the file', async () => {
+    const base = 'https://example.org/fictional/';
+    const nquads = (await file('partnership.nq')) + (await jsonldToNQuads(JSON.parse(await file('catalog.jsonld'))));
+    const iris = new Set((nquads.match(/<[^>]+>/g) ?? []).map((t) => t.slice(1, -1)).filter((iri) => iri.startsWith(base)).map((iri) => iri.split('#')[0] ?? iri));
+    expect(iris.has(`${base}vocab`)).toBe(true);
+    expect(iris.has(`${base}dataset/catalog`)).toBe(true);
+    const failures: string[] = [];
+    for (const iri of iris) {
+      const target = `/${iri.slice(base.length)}`;
+      if (target === '/sparql') {
+        // The SPARQL endpoint the catalogue advertises answers queries (tests/site/sparql.test.ts).
+        const answer = await get(`/sparql?query=${encodeURIComponent('ASK {}')}`, 'application/sparql-results+json');
+        if (answer.status !== 200) failures.push(`${target} ${answer.status}`);
+        continue;
+      }
+      const isFile = /\.[a-z]+$/.test(target) || target === '/';
+      if (isFile) {
+        const answer = await get(target);
+        if (answer.status !== 200) failures.push(`${target} ${answer.status}`);
+        continue;
+      }
+      const page = await get(target, 'text/html');
+      const turtle = await get(target, 'text/turtle');
+      const jsonld = await get(target, 'application/ld+json');
+      if (page.status !== 303 || turtle.status !== 200 || jsonld.status !== 200) failures.push(`${target} ${page.status} ${turtle.status} ${jsonld.status}`);
+      else if (!turtle.body.includes(`<${iri}>`) && !turtle.body.includes(iri.slice(base.length))) failures.push(`${target}: its Turtle does not name it`);
+    }
+    expect(failures).toEqual([]);
+    expect(iris.size).toBeGreaterThan(20);
+    // A code dereferences to the vocabulary, whose page has the code's fragment as an id.
+    expect((await get('/vocab/', 'text/html')).body).toContain('id="status/in-force"');
+    expect((await get('/dataset/catalog/', 'text/html')).body).toContain('id="distribution/partnership.nq"');
   });
 });
 

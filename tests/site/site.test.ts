@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/publish/digest.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
-import { jsonldToNQuads } from '../helpers/jsonld.js';
+import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
@@ -40,7 +40,9 @@ describe('the fictional site', () => {
   it('has a page per entity at its IRI path, the landing page, overview, commitment tracker, stylesheet and sitemap', () => {
     const paths = release.artifacts.map((a) => a.path).filter((p) => p.startsWith('site/') && !/\.(jsonld|ttl)$/.test(p));
     const expected = release.catalog.records.map((r) => `site/${r.id}/index.html`);
-    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/tracker.html', 'site/sitemap.xml', 'site/style.css', ...expected].sort());
+    // Also the pages of the two IRIs minted beside the records: the vocabulary and the catalogue.
+    const minted = ['site/vocab/index.html', 'site/dataset/catalog/index.html'];
+    expect(paths.sort()).toEqual(['site/index.html', 'site/overview.html', 'site/tracker.html', 'site/sitemap.xml', 'site/style.css', ...minted, ...expected].sort());
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/agreement/ports-mou/</loc>');
     expect(release.text('site/sitemap.xml')).toContain('<loc>https://example.org/fictional/</loc>');
   });
@@ -56,12 +58,14 @@ describe('the fictional site', () => {
     expect(landing).toContain(`<code>${hash}</code>`);
     expect(landing).toContain('<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>');
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');
-    expect(jsonld).toMatchObject({ '@type': 'Dataset', '@id': 'https://example.org/fictional/dataset', version: '1.2.3', license: 'https://creativecommons.org/licenses/by/4.0/' });
+    // The page embeds the catalogue, so a harvester merging the page and catalog.jsonld meets each statement once.
+    expect(jsonld).toEqual(JSON.parse(release.text('catalog.jsonld')));
     // Offline: the context is inline, so jsonld.js reads it with a loader that refuses the network.
     const quads = await jsonldToNQuads(jsonld);
     expect(quads).toContain('<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n');
     expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/version> "1.2.3" .\n');
-    expect(jsonld.distribution).toContainEqual(expect.objectContaining({ name: 'records.json', sha256: hash, contentSize: `${Buffer.byteLength(records)} B` }));
+    expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/license> <https://creativecommons.org/licenses/by/4.0/> .\n');
+    expect(quads).toContain(`<https://example.org/fictional/dataset/catalog#checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`);
     expect(landing).toContain('<details><summary>Agreement (2)</summary><ul><li><a href="agreement/free-trade-treaty/">Arcadia–Borealis Free Trade Treaty</a></li><li><a href="agreement/ports-mou/">MOU on Ports</a></li></ul></details>');
     // SHA256SUMS comes after the site and covers it.
     expect(release.text('SHA256SUMS')).toContain(`${sha256Hex(Buffer.from(landing))}  site/index.html\n`);

@@ -8,7 +8,8 @@ import type { Catalog, EntityRecord, Fields } from '../../model/catalog.js';
 import { decimalLexical } from '../../model/decimal.js';
 import { entityIri, objectIri } from '../../model/iri.js';
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
-import { kindOrThrow } from '../../schema/model.js';
+import { kindOrThrow, rdfProperties } from '../../schema/model.js';
+import { languageIri } from './languages.js';
 import { dataPrefixes, expandCurie, type PrefixMap } from './prefixes.js';
 import { rdfPredicates, type ValueShape, valueShape } from './terms.js';
 import { isMapping } from '../../util/compare.js';
@@ -62,6 +63,17 @@ export { decimalLexical } from '../../model/decimal.js';
 interface Describer {
   baseIri: string;
   prefixes: PrefixMap;
+  /** The fragment of the agent a referenced record acts through (`x-rdf-agent`), if its kind has one. */
+  agentOf: (id: string) => string | undefined;
+}
+
+/** Which records act through an agent, by id, for the references that point at it. */
+function agentLookup(catalog: Catalog | undefined, schemas: SchemaSet): (id: string) => string | undefined {
+  if (!catalog) return () => undefined;
+  return (id) => {
+    const record = catalog.byId.get(id);
+    return record ? schemas.byKind.get(record.kind)?.agent?.fragment : undefined;
+  };
 }
 
 function literal(value: unknown, shape: ValueShape, prefixes: PrefixMap, where: string): RdfLiteral {
@@ -93,6 +105,9 @@ function iriValue(property: PropertyInfo, value: unknown, describer: Describer, 
   const prefix = property.rdf?.iriPrefix;
   if (prefix) return { kind: 'iri', iri: expandCurie(prefix, describer.prefixes) + value };
   if (property.rdf?.iri) return { kind: 'iri', iri: value };
+  if (property.rdf?.languageAuthority) return { kind: 'iri', iri: languageIri(value) };
+  const agent = property.rdf?.agent ? describer.agentOf(value) : undefined;
+  if (agent) return { kind: 'iri', iri: objectIri(entityIri(describer.baseIri, value), agent) };
   return { kind: 'iri', iri: entityIri(describer.baseIri, value) };
 }
 
@@ -100,13 +115,27 @@ function iriValue(property: PropertyInfo, value: unknown, describer: Describer, 
 function conditionalTypes(property: PropertyInfo, values: readonly unknown[]): string[] {
   const typesWhen = property.rdf?.typesWhen;
   if (!typesWhen) return [];
-  return values.flatMap((value) => typesWhen[String(value)] ?? []);
+  return values.flatMap((value) => [...(typesWhen[String(value)] ?? []), ...(typesWhen['*'] ?? [])]);
+}
+
+/**
+ * The values a predicate may carry on this node: a predicate whose official range is
+ * `xsd:date` takes full dates only, one whose domain is a class only on holders of it.
+ */
+function allowedValues(property: PropertyInfo, predicate: string, values: RdfValue[], types: readonly string[], prefixes: PrefixMap): RdfValue[] {
+  const condition = property.rdf?.only?.[predicate];
+  if (!condition) return values;
+  if (condition.holderType && !types.includes(condition.holderType)) return [];
+  if (!condition.fullDate) return values;
+  const date = expandCurie('xsd:date', prefixes);
+  return values.filter((value) => value.kind === 'literal' && value.datatype === date);
 }
 
 function describeObject(iri: string, info: ObjectInfo, fields: Fields, describer: Describer, where: string): RdfNode {
   const node: RdfNode = { iri, types: [...info.rdfTypes], statements: [] };
-  for (const property of info.properties) {
-    const raw = fields[property.name];
+  for (const property of rdfProperties(info)) {
+    // An agent (x-rdf-agent) is described from its holder's own fields.
+    const raw = property.agentOf ? fields : fields[property.name];
     if (raw === undefined) continue;
     const items = Array.isArray(raw) ? raw : [raw];
     const at = `${where}.${property.name}`;
@@ -122,17 +151,45 @@ function describeObject(iri: string, info: ObjectInfo, fields: Fields, describer
     for (const type of conditionalTypes(property, items)) if (!node.types.includes(type)) node.types.push(type);
     for (const predicate of rdfPredicates(property, where)) node.statements.push({ predicate, property, values });
   }
+  // Conditions on the holder's classes are read once every property has added its classes.
+  node.statements = node.statements
+    .map((statement) => ({ ...statement, values: allowedValues(statement.property, statement.predicate, statement.values, node.types, describer.prefixes) }))
+    .filter((statement) => statement.values.length > 0);
   return node;
 }
 
-export function describeRecord(record: EntityRecord, schemas: SchemaSet, baseIri: string, prefixes: PrefixMap = dataPrefixes(baseIri)): RdfNode {
+/** A record as a node; `catalog` resolves references to records that act through an agent (x-rdf-agent). */
+export function describeRecord(record: EntityRecord, schemas: SchemaSet, baseIri: string, prefixes: PrefixMap = dataPrefixes(baseIri), catalog?: Catalog): RdfNode {
   const kind = kindOrThrow(schemas, record.kind);
-  const node = describeObject(entityIri(baseIri, record.id), kind, record.fields, { baseIri, prefixes }, record.id);
+  const node = describeObject(entityIri(baseIri, record.id), kind, record.fields, { baseIri, prefixes, agentOf: agentLookup(catalog, schemas) }, record.id);
   return { ...node, id: record.id };
 }
 
 /** Every record with an id, in the catalog's (document) order. Pure. */
 export function describeCatalog(catalog: Catalog, schemas: SchemaSet, baseIri: string): RdfNode[] {
   const prefixes = dataPrefixes(baseIri);
-  return catalog.records.filter((r) => r.id !== '').map((record) => describeRecord(record, schemas, baseIri, prefixes));
+  return catalog.records.filter((r) => r.id !== '').map((record) => describeRecord(record, schemas, baseIri, prefixes, catalog));
+}
+
+/**
+ * The resources outside the records that the graph names and types (x-rdf
+ * `objectTypes`: a licence, a language, a theme), one node each with its classes,
+ * so that the ranges of the predicates naming them hold in the graph itself. Sorted by IRI.
+ */
+export function typedObjects(nodes: readonly RdfNode[]): RdfNode[] {
+  const found = new Map<string, RdfNode>();
+  const visit = (node: RdfNode) => {
+    for (const statement of node.statements) {
+      const types = statement.property.rdf?.objectTypes ?? [];
+      for (const value of statement.values) {
+        if (value.kind === 'node') visit(value.node);
+        if (value.kind !== 'iri' || types.length === 0) continue;
+        const known = found.get(value.iri) ?? { iri: value.iri, types: [], statements: [] };
+        for (const type of types) if (!known.types.includes(type)) known.types.push(type);
+        found.set(value.iri, known);
+      }
+    }
+  };
+  for (const node of nodes) visit(node);
+  return [...found.values()].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
 }

@@ -18,6 +18,7 @@ export const VOCABULARIES: Readonly<Record<string, string>> = {
   rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
   schema: 'https://schema.org/',
   skos: 'http://www.w3.org/2004/02/skos/core#',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
   void: 'http://rdfs.org/ns/void#',
   wd: 'http://www.wikidata.org/entity/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',

@@ -5,7 +5,7 @@
  * uses two terms, so every property maps to a term and nothing is dropped.
  */
 import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
-import { SchemaModelError } from '../../schema/model.js';
+import { rdfProperties, SchemaModelError } from '../../schema/model.js';
 import { dataPrefixes } from './prefixes.js';
 import { compareText, byText } from '../../util/compare.js';
 
@@ -35,7 +35,7 @@ export function rdfPredicates(property: PropertyInfo, where: string): string[] {
 
 export function valueShape(property: PropertyInfo): ValueShape {
   const rdf = property.rdf;
-  if (property.refKinds || property.nested || property.object || rdf?.iri || rdf?.iriPrefix) return { shape: 'iri' };
+  if (property.refKinds || property.nested || property.object || rdf?.iri || rdf?.iriPrefix || rdf?.languageAuthority) return { shape: 'iri' };
   if (rdf?.datatype) return { shape: 'datatype', datatype: rdf.datatype };
   switch (property.valueType) {
     case 'boolean':
@@ -76,7 +76,7 @@ export interface ContextTerm {
 function usages(schemas: SchemaSet): Map<string, Map<string, PropertyInfo[]>> {
   const byPredicate = new Map<string, Map<string, PropertyInfo[]>>();
   const visit = (object: ObjectInfo, where: string) => {
-    for (const property of object.properties) {
+    for (const property of rdfProperties(object)) {
       for (const predicate of rdfPredicates(property, where)) {
         const byShape = byPredicate.get(predicate) ?? new Map<string, PropertyInfo[]>();
         const key = coercionKey(valueShape(property));

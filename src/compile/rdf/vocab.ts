@@ -3,9 +3,10 @@
  * found in the schema model (predicates, classes, and the code lists published
  * as IRIs), each with a label and the schema's description as its comment.
  */
-import type { ObjectInfo, PropertyInfo, SchemaSet } from '../../schema/model.js';
+import { type ObjectInfo, type PropertyInfo, rdfProperties, type SchemaSet } from '../../schema/model.js';
 import { expandCurie, PROJECT_PREFIX, projectNamespace, projectVocabularyIri, schemaFilePrefixes } from './prefixes.js';
 import { rdfPredicates, valueShape } from './terms.js';
+import type { RdfNode } from './graph.js';
 import { type DescriptionStatement, literal, namedNode } from './turtle.js';
 import { compareText } from '../../util/compare.js';
 
@@ -33,7 +34,7 @@ function find(schemas: SchemaSet): Found {
     for (const type of info.rdfTypes) {
       if (isProjectTerm(type) && !found.classes.has(type)) found.classes.set(type, info.description || holderDescription);
     }
-    for (const property of info.properties) {
+    for (const property of rdfProperties(info)) {
       for (const predicate of rdfPredicates(property, where)) {
         if (isProjectTerm(predicate) && !found.predicates.has(predicate)) found.predicates.set(predicate, property);
       }
@@ -44,6 +45,29 @@ function find(schemas: SchemaSet): Found {
   };
   for (const kind of schemas.kinds) visit(kind, kind.kind);
   return found;
+}
+
+/** A code's classes: a SKOS concept, and what its list's annotation adds (e.g. `eli:WorkType`). */
+function codeClasses(property: PropertyInfo): string[] {
+  return ['skos:Concept', ...(property.rdf?.codeTypes ?? [])];
+}
+
+/**
+ * Every code of the project's code lists as a node of the graph, with its classes
+ * only: the graph itself says what its code IRIs are (their labels are in vocab.ttl,
+ * where the IRIs dereference), so the ranges of the predicates using them hold. Pure.
+ */
+export function codeNodes(schemas: SchemaSet, baseIri: string): RdfNode[] {
+  const prefixes = schemaFilePrefixes(baseIri);
+  const lists = [...find(schemas).codeLists.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return lists.flatMap(([prefix, property]) =>
+    (property.enum ?? []).map((value) => ({ iri: expandCurie(prefix + value, prefixes), types: codeClasses(property), statements: [] })),
+  );
+}
+
+/** Every class a code of the graph has: no kind's shape can target by one of them. */
+export function codeClassesOf(schemas: SchemaSet): Set<string> {
+  return new Set([...find(schemas).codeLists.values()].flatMap(codeClasses));
 }
 
 /** The vocabulary's statements: the ontology, then classes, properties and code lists, each sorted. Pure. */
@@ -79,7 +103,7 @@ export function vocabularyStatements(schemas: SchemaSet, baseIri: string, title:
   for (const [prefix, property] of sorted(found.codeLists)) {
     const scheme = described(prefix, ['skos:ConceptScheme'], `${words(prefix.slice(PROJECT_PREFIX.length + 1))} codes`, property.description);
     for (const value of property.enum ?? []) {
-      const code = described(prefix + value, ['skos:Concept'], words(value), '');
+      const code = described(prefix + value, codeClasses(property), words(value), '');
       add(code, 'skos:notation', literal(value));
       add(code, 'skos:prefLabel', literal(words(value), 'en'));
       add(code, 'skos:inScheme', namedNode(scheme));

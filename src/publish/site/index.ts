@@ -55,7 +55,8 @@ export const siteLanding: Describer = {
   name: 'site-landing',
   makes: [LANDING_PATH],
   describes: isDistribution,
-  describe({ site }: Release, downloads) {
+  describe(release: Release, downloads) {
+    const { site } = release;
     const landing: Page = {
       lang: site.lang,
       siteName: site.siteName,
@@ -63,7 +64,7 @@ export const siteLanding: Describer = {
       title: site.siteName,
       description: site.dataset.description,
       body: landingBody(site, downloads),
-      jsonld: datasetJsonld(site, downloads),
+      jsonld: datasetJsonld(release, downloads),
     };
     return [{ path: LANDING_PATH, content: renderPage(landing), mediaType: HTML_MEDIA_TYPE }];
   },

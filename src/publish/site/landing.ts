@@ -1,14 +1,14 @@
 /**
  * The landing page: the dataset described from its record (title, description,
  * version, licence, publisher, how to cite), the download files with their size and
- * SHA-256 (from the artifacts made before the site), and a `schema:Dataset` in JSON-LD.
+ * SHA-256 (from the artifacts made before the site), and the catalogue in JSON-LD.
  */
 import { recordsOf } from '../../model/catalog.js';
-import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
-import { isDistribution } from '../dcat.js';
+import { CATALOG_PATH, dcatCatalog, isDistribution } from '../dcat.js';
 import type { FileDigest } from '../digest.js';
 import type { SiteContext } from '../../compile/site/context.js';
+import type { Release } from '../../compile/index.js';
 import { entityLink, externalLink } from './links.js';
 import { type Html, html } from './html.js';
 import { LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref } from './paths.js';
@@ -33,33 +33,14 @@ export function citation(site: SiteContext): string {
   return `${site.dataset.publisher} (${year}). ${site.dataset.title}${version ? ` (version ${version})` : ''} [Data set]. ${site.baseIri}`;
 }
 
-/** The dataset for search engines and harvesters, in schema.org terms, with an inline context. */
-export function datasetJsonld(site: SiteContext, files: readonly FileDigest[]): string {
-  const { keywords } = site.dataset;
-  const dataset = {
-    '@context': { '@vocab': 'https://schema.org/' },
-    '@type': 'Dataset',
-    '@id': entityIri(site.baseIri, site.dataset.id),
-    name: site.dataset.title,
-    description: site.dataset.description,
-    version: site.dataset.version,
-    datePublished: site.dataset.issued,
-    inLanguage: site.lang,
-    license: site.dataset.license,
-    url: site.baseIri,
-    publisher: { '@type': 'Organization', name: site.dataset.publisher },
-    ...(keywords.length > 0 ? { keywords } : {}),
-    citation: citation(site),
-    distribution: files.map((file) => ({
-      '@type': 'DataDownload',
-      name: file.path,
-      contentUrl: site.baseIri + file.path,
-      encodingFormat: file.mediaType,
-      contentSize: `${file.bytes} B`,
-      sha256: file.sha256,
-    })),
-  };
-  return JSON.stringify(dataset, null, 2);
+/**
+ * The dataset for search engines and harvesters: the catalogue itself (the graph's
+ * dataset node, in DCAT and schema.org terms, with its distributions), so the page
+ * and catalog.jsonld give the same triples and a harvester merging them meets each
+ * statement once. `published`: every file before the landing page.
+ */
+export function datasetJsonld(context: Release, published: readonly FileDigest[]): string {
+  return JSON.stringify(dcatCatalog(context, published.filter((file) => file.path !== CATALOG_PATH)), null, 2);
 }
 
 /** The id of the landing page's list of records, which each page's breadcrumb links to. */
