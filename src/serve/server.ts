@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { SITE_DIR } from '../publish/site/paths.js';
+import { NOT_FOUND_PATH, SITE_DIR } from '../publish/site/paths.js';
 import { negotiate } from './negotiate.js';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -41,6 +41,9 @@ const REPRESENTATIONS = [
   // JSON-LD is JSON: a client that asks for plain JSON gets the same document.
   { mediaType: 'application/json', file: (id: string) => `${id}.jsonld` },
 ] as const;
+
+/** The 404 page, relative to the site folder. */
+const NOT_FOUND_PAGE = NOT_FOUND_PATH.slice(SITE_DIR.length + 1);
 
 export class BadPathError extends Error {}
 
@@ -148,6 +151,14 @@ export function siteRequestHandler(distDir: string) {
     const inDist = path.join(distDir, ...segments);
     if (!inDist.startsWith(path.join(distDir, SITE_DIR) + path.sep) && (await isFileInside(distDir, inDist))) {
       return sendFile(request, response, inDist);
+    }
+    // A browser gets the site's own 404 page, as a static host would serve it.
+    const notFoundPage = path.join(siteDir, NOT_FOUND_PAGE);
+    if (negotiate(request.headers.accept, ['text/plain', 'text/html']) === 'text/html' && (await isFileInside(siteDir, notFoundPage))) {
+      response.writeHead(404, { 'Content-Type': MEDIA_TYPES['.html'] ?? 'text/html', 'X-Content-Type-Options': 'nosniff' });
+      if (request.method === 'HEAD') response.end();
+      else createReadStream(notFoundPage).pipe(response);
+      return;
     }
     sendText(response, 404, 'Not found');
   };

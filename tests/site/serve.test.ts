@@ -95,7 +95,24 @@ describe('partnership serve: content negotiation on entity paths', () => {
     expect((await get('/agreement/no-such-thing', 'text/html')).status).toBe(404);
     expect((await get('/agreement/no-such-thing', 'application/ld+json')).status).toBe(404);
     expect((await get('/no/such/file.css')).status).toBe(404);
-    expect((await get('/accord/para/')).status).toBe(404);
+    expect((await get('/accord/no-such-folder/')).status).toBe(404);
+  });
+
+  it('answers a browser\'s 404 with the site\'s 404 page, and anything else with plain text', async () => {
+    const page = await get('/agreement/no-such-thing/', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toBe(await file('site/404.html'));
+    const plain = await get('/agreement/no-such-thing/');
+    expect(plain.status).toBe(404);
+    expect(plain.body).toBe('Not found\n');
+  });
+
+  it('answers the folder above entity pages with the list of their kind', async () => {
+    const list = await get('/accord/para/', 'text/html');
+    expect(list.status).toBe(200);
+    expect(list.body).toBe(await file('site/accord/para/index.html'));
+    expect(list.body).toContain('<h1>Paragraphs</h1>');
   });
 });
 
