@@ -16,6 +16,7 @@ import { negotiate } from './negotiate.js';
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.jsonld': 'application/ld+json',
   '.ttl': 'text/turtle; charset=utf-8',

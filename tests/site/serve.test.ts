@@ -122,6 +122,8 @@ describe('partnership serve: files', () => {
     expect(landing.status).toBe(200);
     expect(landing.body).toBe(await file('site/index.html'));
     expect((await get('/style.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    // Scripts with a script's type, or browsers refuse to run them (nosniff).
+    expect((await get('/search.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
     const records = await get('/records.json');
     expect(records.status).toBe(200);
     expect(records.body).toBe(await file('records.json'));

@@ -122,7 +122,7 @@ describe('the fictional site', () => {
 
   it('draws the overview chain and the timeline from the data', () => {
     const page = release.text('site/overview.html');
-    expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
+    expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow" data-label="Agreements cited"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow" data-label="Organisations party to them"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
     // The timeline is text grouped by year (no links inside an image), and the instruments are charted by their codes.
     expect(page).not.toContain('<svg');
     expect(page).toContain('<li><span class="year">2030</span><ul><li><time datetime="2030-01-09">2030-01-09</time><a href="event/2030-summit/">Arcadia–Borealis Summit</a></li></ul></li>');
@@ -142,7 +142,7 @@ describe('the fictional site', () => {
   it('lists every kind with the facts that tell its records apart', () => {
     const page = release.text('site/agreement/index.html');
     expect(page).toContain('<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Date signed</th><th scope="col">Date in force</th></tr></thead>');
-    expect(page).toContain('<tr><th scope="row"><a href="ports-mou/">MOU on Ports</a></th><td>memorandum of understanding</td><td>planned</td><td></td><td></td></tr>');
+    expect(page).toContain('<tr><th scope="row"><a href="ports-mou/">MOU on Ports</a></th><td data-label="Kind">memorandum of understanding</td><td data-label="Status">planned</td><td data-label="Date signed"></td><td data-label="Date in force"></td></tr>');
     expect(page).toContain('<script src="../list.js" defer></script>');
   });
 
@@ -151,10 +151,10 @@ describe('the fictional site', () => {
     expect(index).toHaveLength(release.catalog.records.length);
     expect(index).toContainEqual({ t: 'Paragraph 1.2', k: 'Paragraph', u: 'accord/para/1.2/', x: 'Sign a memorandum on ports.' });
     const search = release.text('site/search.html');
-    expect(search).toContain('<form id="search-form" role="search" action="search.html" data-index="search-index.json">');
+    expect(search).toContain('<form id="search-form" role="search" aria-label="Search page" action="search.html" data-index="search-index.json">');
     expect(search).toContain('<script src="search.js" defer></script>');
     // Every page's header searches.
-    expect(release.text('site/agreement/ports-mou/index.html')).toContain('<form class="site-search" role="search" action="../../search.html">');
+    expect(release.text('site/agreement/ports-mou/index.html')).toContain('<form class="site-search" role="search" aria-label="Site" action="../../search.html">');
   });
 
   it('has a 404 page that works at any path: absolute links, the stylesheet inline', () => {
@@ -163,7 +163,7 @@ describe('the fictional site', () => {
     expect(page).toContain('<style>');
     expect(page).not.toContain('<link rel="stylesheet"');
     expect(page).toContain('<a href="https://example.org/fictional/search.html">Search the records</a>');
-    expect(page).toContain('<form class="site-search" role="search" action="https://example.org/fictional/search.html">');
+    expect(page).toContain('<form class="site-search" role="search" aria-label="Site" action="https://example.org/fictional/search.html">');
     for (const [, href] of page.matchAll(/\shref="([^"]*)"/g)) expect(href, href).toMatch(/^(https?:\/\/|#)/);
   });
 });

@@ -14,7 +14,7 @@ import { idsOf, isReference, type SiteContext } from './context.js';
 import { documentBody, neighbours, placeOf } from './document.js';
 import { type Html, html, joinHtml } from './html.js';
 import { codeLabel, propertyLabel } from './labels.js';
-import { entityLink, externalLink } from './links.js';
+import { entityLink, externalLink, fullEntityLink } from './links.js';
 import { textProperty } from './lists.js';
 import { entityPagePath, relativeHref } from './paths.js';
 
@@ -159,7 +159,7 @@ function placeLine(site: SiteContext, record: EntityRecord, path: string): Html 
   const place = placeOf(site, record);
   const steps = [place.document, place.part, ...place.parents].filter((r): r is EntityRecord => r !== undefined);
   if (steps.length === 0) return html``;
-  return html`<p class="place">In ${joinHtml(steps.map((step) => entityLink(site, path, step.id)), ' › ')}</p>
+  return html`<p class="place">In ${joinHtml(steps.map((step) => fullEntityLink(site, path, step.id)), ' › ')}</p>
 `;
 }
 

@@ -65,7 +65,7 @@ ${page.description ? html`<meta name="description" content="${page.description}"
 <header class="site">
 <p class="site-name"><a href="${href(LANDING_PATH)}">${page.siteName}</a></p>
 <nav aria-label="Site"><ul><li><a href="${href(LANDING_PATH)}#${BROWSE_FRAGMENT}">Browse</a></li><li><a href="${href(OVERVIEW_PATH)}">Overview</a></li><li><a href="${href(LANDING_PATH)}#${DOWNLOADS_FRAGMENT}">Downloads</a></li></ul></nav>
-<form class="site-search" role="search" action="${href(SEARCH_PATH)}"><label for="site-search-q" class="visually-hidden">Search the records</label> <input id="site-search-q" type="search" name="q" placeholder="e.g. digital"> <button type="submit">Search</button></form>
+<form class="site-search" role="search" aria-label="Site" action="${href(SEARCH_PATH)}"><label for="site-search-q" class="visually-hidden">Search the records</label> <input id="site-search-q" type="search" name="q" placeholder="e.g. digital"> <button type="submit">Search</button></form>
 </header>
 ${
   trail.length > 0
@@ -132,6 +132,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
 .document h2 { margin-top: 2rem; }
+blockquote.lead { margin: 1rem 0; padding: .25rem 0 .25rem 1rem; border-left: 4px solid var(--accent); }
 .document .para { margin: .75rem 0; }
 .document .para .para { margin-left: 1.25rem; }
 .document .number { font-weight: 600; margin-right: .5rem; }
@@ -184,6 +185,13 @@ button.sort { background: none; border: none; color: var(--link); padding: 0; fo
 @media (max-width: 40rem) {
   dl.fields, .flow li.chain, .flow .columns { grid-template-columns: minmax(0, 1fr); }
   .flow .columns { display: none; }
+  .flow .arrow::before { content: "→ " attr(data-label) ":"; display: block; font-size: .85rem; }
+  table.list thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.list, table.list tbody, table.list tr, table.list th, table.list td { display: block; }
+  table.list tr { border-top: 1px solid var(--line); padding: .5rem 0; }
+  table.list th, table.list td { border: none; padding: .1rem 0; }
+  table.list td:empty { display: none; }
+  table.list td::before { content: attr(data-label) ": "; color: var(--muted); }
   input[type="search"] { width: 9rem; }
 }
 @media print {

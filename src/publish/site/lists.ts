@@ -103,8 +103,8 @@ export function listBody(site: SiteContext, kind: KindInfo, path: string): Html 
 <thead><tr><th scope="col">${propertyLabel(kind.labelProperty)}</th>${columns.map((p) => html`<th scope="col">${propertyLabel(p.name)}</th>`)}${text ? html`<th scope="col">${propertyLabel(text.name)}</th>` : ''}</tr></thead>
 <tbody>
 ${records.map(
-  (record) => html`<tr><th scope="row">${entityLink(site, path, record.id)}</th>${columns.map((p) => html`<td>${cell(site, path, record, p)}</td>`)}${
-    text ? html`<td>${shortLabel(String(record.fields[text.name] ?? ''))}</td>` : ''
+  (record) => html`<tr><th scope="row">${entityLink(site, path, record.id)}</th>${columns.map((p) => html`<td data-label="${propertyLabel(p.name)}">${cell(site, path, record, p)}</td>`)}${
+    text ? html`<td data-label="${propertyLabel(text.name)}">${shortLabel(String(record.fields[text.name] ?? ''))}</td>` : ''
   }</tr>
 `,
 )}</tbody>

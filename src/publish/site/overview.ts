@@ -59,7 +59,7 @@ ${rows.map(({ paragraph, agreements }) => {
   for (const agreement of agreements) {
     for (const organisation of related(site, agreement, organisationKind)) if (!organisations.includes(organisation)) organisations.push(organisation);
   }
-  return html`<li class="chain"><div>${entityLink(site, OVERVIEW_PATH, paragraph.id)}</div><div class="arrow">${chips(site, agreements, kindPlural(site, agreementKind))}</div><div class="arrow">${chips(site, organisations, kindPlural(site, organisationKind))}</div></li>
+  return html`<li class="chain"><div>${entityLink(site, OVERVIEW_PATH, paragraph.id)}</div><div class="arrow" data-label="${site.labels.kindPlural(agreementKind)} cited">${chips(site, agreements, kindPlural(site, agreementKind))}</div><div class="arrow" data-label="${site.labels.kindPlural(organisationKind)} party to them">${chips(site, organisations, kindPlural(site, organisationKind))}</div></li>
 `;
 })}</ol>`
     : ''

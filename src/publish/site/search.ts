@@ -56,7 +56,7 @@ export function searchIndexJson(site: SiteContext): string {
 export function searchBody(site: SiteContext): Html {
   const lists = [...listPagePaths(site)];
   return html`<h1>Search</h1>
-<form id="search-form" role="search" action="${relativeHref(SEARCH_PATH, SEARCH_PATH)}" data-index="${relativeHref(SEARCH_PATH, SEARCH_INDEX_PATH)}">
+<form id="search-form" role="search" aria-label="Search page" action="${relativeHref(SEARCH_PATH, SEARCH_PATH)}" data-index="${relativeHref(SEARCH_PATH, SEARCH_INDEX_PATH)}">
 <label for="search-q">Words to find in names and texts</label>
 <input id="search-q" type="search" name="q"> <button type="submit">Search</button>
 </form>
