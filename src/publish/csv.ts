@@ -3,6 +3,7 @@ import { cellText, formatCsv } from '../tabular/csv.js';
 import { tableRows } from '../tabular/rows.js';
 import { type TableSpec, tableSpecs } from '../tabular/tables.js';
 import type { Artifact, Publisher } from './types.js';
+import { zipArchive } from './zip.js';
 
 export const CSV_MEDIA_TYPE = 'text/csv';
 
@@ -22,5 +23,20 @@ export const csvTables: Publisher = {
       content: csvDocument(table, catalog, baseIri),
       mediaType: CSV_MEDIA_TYPE,
     }));
+  },
+};
+
+export const CSV_ZIP_PATH = 'csv.zip';
+
+/**
+ * `csv.zip`: every table in one download, as `csv/<table>.csv` inside, dated by the
+ * dataset's issue date (never the clock), so two builds give the same bytes.
+ */
+export const csvZip: Publisher = {
+  name: 'csv-zip',
+  publish({ catalog, schemas, baseIri, dataset }): Artifact[] {
+    const issued = typeof dataset.fields.issued === 'string' ? dataset.fields.issued : '1980-01-01';
+    const entries = tableSpecs(schemas).map((table) => ({ name: table.path, content: csvDocument(table, catalog, baseIri) }));
+    return [{ path: CSV_ZIP_PATH, content: zipArchive(entries, issued), mediaType: 'application/zip' }];
   },
 };

@@ -1,5 +1,5 @@
 import { sha256Sums } from './checksums.js';
-import { csvTables } from './csv.js';
+import { csvTables, csvZip } from './csv.js';
 import { csvwMetadata } from './csvw.js';
 import { dataDictionaryMarkdown } from './data-dictionary.js';
 import { dataPackageJson } from './datapackage.js';
@@ -25,6 +25,7 @@ export const PUBLISHERS: readonly Publisher[] = [
   rdfDumps,
   vocabularyAndShapes,
   csvTables,
+  csvZip,
   csvwMetadata,
   dataDictionaryMarkdown,
   sitePages,

@@ -67,7 +67,11 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     const sitemap = await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
     baseIri = locs[0] ?? '';
-    entityIds = locs.filter((loc) => loc !== baseIri && loc.endsWith('/')).map((loc) => loc.slice(baseIri.length, -1));
+    // The entity pages are those with the entity's own JSON-LD beside them (the rest are the lists of each kind).
+    entityIds = locs
+      .filter((loc) => loc !== baseIri && loc.endsWith('/'))
+      .map((loc) => loc.slice(baseIri.length, -1))
+      .filter((id) => existsSync(path.join(dist, 'site', `${id}.jsonld`)));
     server = createSiteServer(dist);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

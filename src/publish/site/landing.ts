@@ -8,6 +8,7 @@
 import { recordsOf } from '../../model/catalog.js';
 import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
+import { CSV_ZIP_PATH } from '../csv.js';
 import { CATALOG_PATH, isDistribution } from '../dcat.js';
 import type { FileDigest } from '../digest.js';
 import { CONTEXT_PATH, GRAPH_JSONLD_PATH } from '../jsonld.js';
@@ -81,6 +82,7 @@ const FILE_ROLES: readonly { group: 'graph' | 'tables' | 'about'; path: string; 
   { group: 'graph', path: TURTLE_PATH, what: 'The whole graph in Turtle' },
   { group: 'graph', path: NQUADS_PATH, what: 'The whole graph as canonical N-Quads, one triple a line' },
   { group: 'graph', path: 'records.json', what: 'Every record as plain JSON, by kind' },
+  { group: 'tables', path: CSV_ZIP_PATH, what: 'Every table, as one zip of CSV files' },
   { group: 'tables', path: 'csv-metadata.json', what: 'CSVW metadata: the tables\u2019 columns, types and keys' },
   { group: 'tables', path: 'datapackage.json', what: 'Frictionless Data Package describing the tables' },
   { group: 'tables', path: 'DATA-DICTIONARY.md', what: 'Every table and column explained' },
