@@ -141,8 +141,12 @@ describe('the fictional site', () => {
 
   it('lists every kind with the facts that tell its records apart', () => {
     const page = release.text('site/agreement/index.html');
-    expect(page).toContain('<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Date signed</th><th scope="col">Date in force</th></tr></thead>');
-    expect(page).toContain('<tr><th scope="row"><a href="ports-mou/">MOU on Ports</a></th><td data-label="Kind">memorandum of understanding</td><td data-label="Status">planned</td><td data-label="Date signed"></td><td data-label="Date in force"></td></tr>');
+    expect(page).toContain(
+      '<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Date signed</th><th scope="col">Date in force</th><th scope="col">Parties</th></tr></thead>',
+    );
+    expect(page).toContain(
+      '<tr><th scope="row"><a href="ports-mou/">MOU on Ports</a></th><td data-label="Kind">memorandum of understanding</td><td data-label="Status">planned</td><td data-label="Date signed"></td><td data-label="Date in force"></td><td data-label="Parties"><a href="../org/xa-foreign-office/">Foreign Office of Arcadia</a>, <a href="../org/xb-harbour-board/">Harbour Board of Borealis</a></td></tr>',
+    );
     expect(page).toContain('<script src="../list.js" defer></script>');
   });
 

@@ -139,6 +139,9 @@ ${[...lists].map(
 `;
 }
 
+/** The kind of the founding texts the partnership names (its joint statement), which the landing page offers to read. */
+const DOCUMENT_KIND = 'document';
+
 /** Kinds the landing page points to when the data has them: a commitments tracker appears once commitments are recorded. */
 export const HIGHLIGHTED_KINDS = [OVERVIEW_CHAIN[2], 'commitment'] as const;
 
@@ -159,6 +162,7 @@ function about(site: SiteContext): Html {
     return list && count > 0 ? [html`<li><a href="${relativeHref(path, list)}">${site.labels.kindPlural(kind)}</a><span class="count">${count} recorded, with their status</span></li>`] : [];
   });
   const pillars = partnership ? referredRecords(site, partnership, pillarKind) : [];
+  const documents = partnership ? referredRecords(site, partnership, DOCUMENT_KIND) : [];
   return html`${partnership ? html`<p class="lead">${leadText(site, partnership)}</p>
 <section aria-labelledby="partnership"><h2 id="partnership">${site.labels.label(partnership)}</h2>
 ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><a href="${relativeHref(path, entityPagePath(partnership.id))}">Everything about the ${site.labels.kindTitle(partnership).toLowerCase()}, with its sources</a></p>
@@ -172,7 +176,8 @@ ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><
       : ''
   }<section aria-labelledby="explore"><h2 id="explore">Explore</h2>
 <ul class="cards">
-<li><a href="${relativeHref(path, OVERVIEW_PATH)}">Overview</a><span class="count">from ${site.labels.kindPlural(pillarKind).toLowerCase()} to instruments and organisations, in charts</span></li>
+${documents.map((document) => html`<li>${entityLink(site, path, document.id)}<span class="count">the text, paragraph by paragraph</span></li>
+`)}<li><a href="${relativeHref(path, OVERVIEW_PATH)}">Overview</a><span class="count">from ${site.labels.kindPlural(pillarKind).toLowerCase()} to instruments and organisations, in charts</span></li>
 ${ways}<li><a href="${relativeHref(path, OVERVIEW_PATH)}#timeline">Timeline</a><span class="count">the events in order</span></li>
 <li><a href="${relativeHref(path, SEARCH_PATH)}">Search</a><span class="count">every record by its words</span></li>
 </ul>

@@ -56,7 +56,8 @@ export function listPagePath(site: SiteContext, kind: string): string | undefine
   return listPagePaths(site).get(kind);
 }
 
-const MAX_COLUMNS = 4;
+const MAX_COLUMNS = 5;
+const MAX_DATES = 2;
 
 function isDate(property: PropertyInfo): boolean {
   return property.format === 'partial-date' || property.format === 'date';
@@ -68,14 +69,15 @@ export function textProperty(kind: KindInfo): PropertyInfo | undefined {
 }
 
 /**
- * The columns that tell the records apart: codes, then dates, then references to
- * other records (not their sources, nor the nesting), up to a few.
+ * The columns that tell the records apart: codes, then the first dates, then
+ * references to other records (lists such as parties first; not their sources, nor
+ * the nesting), up to a few.
  */
 export function listColumns(kind: KindInfo): PropertyInfo[] {
   const candidates = kind.properties.filter((p) => p.name !== 'id' && p.name !== kind.labelProperty && p.name !== 'sources' && !p.nested);
   const codes = candidates.filter((p) => p.enum && !p.array);
-  const dates = candidates.filter((p) => isDate(p) && !p.array);
-  const references = candidates.filter((p) => p.refKinds && !p.derived);
+  const dates = candidates.filter((p) => isDate(p) && !p.array).slice(0, MAX_DATES);
+  const references = candidates.filter((p) => p.refKinds && !p.derived).sort((a, b) => Number(b.array) - Number(a.array));
   return [...codes, ...dates, ...references].slice(0, MAX_COLUMNS);
 }
 
