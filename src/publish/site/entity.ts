@@ -68,9 +68,17 @@ function isNote(property: PropertyInfo): boolean {
   return property.rdf?.predicates.includes('skos:editorialNote') === true;
 }
 
-/** Long free text (a description, a paragraph's words) reads after the short facts. */
-function isLongText(property: PropertyInfo): boolean {
-  return property.valueType === 'string' && !property.array && !property.enum && !property.refKinds && property.format === undefined && (property.pattern === undefined || new RegExp(property.pattern).test('a b'));
+/** Free text longer than a line reads after the short facts, under its own heading; a short one (an annex's label) is a fact. */
+const LONG_TEXT = 100;
+
+/** Free text: not a code (a pattern without spaces), date, link or reference. */
+function isFreeText(property: PropertyInfo): boolean {
+  return property.valueType === 'string' && !property.array && !property.enum && !property.refKinds && !property.rdf?.iriPrefix && property.format === undefined && (property.pattern === undefined || new RegExp(property.pattern).test('a b'));
+}
+
+function isLongText(property: PropertyInfo, fields: Record<string, unknown>): boolean {
+  const value = fields[property.name];
+  return typeof value === 'string' && value.length >= LONG_TEXT && isFreeText(property);
 }
 
 /**
@@ -85,7 +93,7 @@ function orderedProperties(site: SiteContext, record: EntityRecord): { facts: Pr
     (p) => p.name !== 'id' && p.name !== kind?.labelProperty && !p.nested && !isNote(p) && !isSourcesProperty(p) && !(p.derived && 'parent' in p.derived),
   );
   const text = kind ? textProperty(kind) : undefined;
-  const texts = shown.filter((p) => p !== text && isLongText(p) && !p.rdf?.iriPrefix);
+  const texts = shown.filter((p) => p !== text && isLongText(p, record.fields) && !p.rdf?.iriPrefix);
   const objects = shown.filter((p) => p.valueType === 'object');
   const facts = shown.filter((p) => !texts.includes(p) && !objects.includes(p) && p !== text);
   return { facts: [...facts, ...objects], texts };
@@ -100,7 +108,8 @@ export function keyFacts(site: SiteContext, record: EntityRecord, fromPath: stri
 
 /** The record's first longer text (its description), to introduce it. */
 export function leadText(site: SiteContext, record: EntityRecord): string {
-  const [first] = orderedProperties(site, record).texts.filter((p) => typeof record.fields[p.name] === 'string');
+  const kind = site.labels.kindOf(record);
+  const first = kind?.properties.find((p) => p.name !== kind.labelProperty && !isNote(p) && isFreeText(p) && typeof record.fields[p.name] === 'string');
   return first ? String(record.fields[first.name]) : '';
 }
 

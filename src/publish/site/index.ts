@@ -70,7 +70,7 @@ function trailOf(site: SiteContext, record: EntityRecord, title: string): Page['
   const steps = [place.document, place.part, ...place.parents].filter((r): r is EntityRecord => r !== undefined);
   const list = listPagePath(site, record.kind);
   const first = steps.length > 0 ? steps.map((step) => ({ label: shortLabel(site.labels.label(step), TRAIL_LABEL), path: entityPagePath(step.id) })) : list ? [{ label: site.labels.kindPlural(record.kind), path: list }] : [];
-  return [{ label: 'Home', path: LANDING_PATH }, ...first, { label: title }];
+  return [{ label: 'Home', path: LANDING_PATH }, ...first, { label: shortLabel(title, TRAIL_LABEL) }];
 }
 
 /** The CSV table holding a record's row: its kind's table, where the tables publisher wrote it. */

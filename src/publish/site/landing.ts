@@ -19,7 +19,7 @@ import { referredRecords, type SiteContext } from './context.js';
 import { keyFacts, leadText } from './entity.js';
 import { type Html, html } from './html.js';
 import { BROWSE_FRAGMENT, DOWNLOADS_FRAGMENT } from './layout.js';
-import { entityLink } from './links.js';
+import { entityLink, fullEntityLink } from './links.js';
 import { listPagePaths } from './lists.js';
 import { OVERVIEW_CHAIN } from './overview.js';
 import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref, SEARCH_PATH } from './paths.js';
@@ -163,8 +163,8 @@ function about(site: SiteContext): Html {
   });
   const pillars = partnership ? referredRecords(site, partnership, pillarKind) : [];
   const documents = partnership ? referredRecords(site, partnership, DOCUMENT_KIND) : [];
-  return html`${partnership ? html`<p class="lead">${leadText(site, partnership)}</p>
-<section aria-labelledby="partnership"><h2 id="partnership">${site.labels.label(partnership)}</h2>
+  const lead = partnership ? leadText(site, partnership) : '';
+  return html`${partnership ? html`${lead ? html`<p class="lead">${lead}</p>\n` : ''}<section aria-labelledby="partnership"><h2 id="partnership">${site.labels.label(partnership)}</h2>
 ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><a href="${relativeHref(path, entityPagePath(partnership.id))}">Everything about the ${site.labels.kindTitle(partnership).toLowerCase()}, with its sources</a></p>
 </section>
 ` : ''}${
@@ -176,7 +176,7 @@ ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><
       : ''
   }<section aria-labelledby="explore"><h2 id="explore">Explore</h2>
 <ul class="cards">
-${documents.map((document) => html`<li>${entityLink(site, path, document.id)}<span class="count">the text, paragraph by paragraph</span></li>
+${documents.map((document) => html`<li>${fullEntityLink(site, path, document.id)}<span class="count">the text, paragraph by paragraph</span></li>
 `)}<li><a href="${relativeHref(path, OVERVIEW_PATH)}">Overview</a><span class="count">from ${site.labels.kindPlural(pillarKind).toLowerCase()} to instruments and organisations, in charts</span></li>
 ${ways}<li><a href="${relativeHref(path, OVERVIEW_PATH)}#timeline">Timeline</a><span class="count">the events in order</span></li>
 <li><a href="${relativeHref(path, SEARCH_PATH)}">Search</a><span class="count">every record by its words</span></li>

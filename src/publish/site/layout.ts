@@ -131,6 +131,7 @@ dl.fields dl.fields { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; }
+td time { white-space: nowrap; }
 .document h2 { margin-top: 2rem; }
 blockquote.lead { margin: 1rem 0; padding: .25rem 0 .25rem 1rem; border-left: 4px solid var(--accent); }
 .document .para { margin: .75rem 0; }
@@ -141,7 +142,7 @@ blockquote.lead { margin: 1rem 0; padding: .25rem 0 .25rem 1rem; border-left: 4p
 .flow > h3 { margin: 0 -1rem .75rem; padding: .5rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: .5rem .5rem 0 0; }
 .flow > h3 a { color: var(--accent-text); }
 .flow ol { list-style: none; margin: 0; padding: 0; }
-.flow .columns, .flow li.chain { display: grid; grid-template-columns: 7rem minmax(0, 1fr) minmax(0, 1fr); gap: .5rem; }
+.flow .columns, .flow li.chain { display: grid; grid-template-columns: 8.5rem minmax(0, 1fr) minmax(0, 1fr); gap: .5rem; }
 .flow .columns { font-size: .85rem; color: var(--muted); font-weight: 600; }
 .flow li.chain { padding: .4rem 0; border-top: 1px solid var(--line); }
 .chip { display: inline-block; max-width: 100%; margin: .1rem .25rem .1rem 0; padding: .05rem .5rem; border-radius: 1rem; background: var(--soft); border: 1px solid var(--line); }
@@ -173,8 +174,9 @@ ol.timeline .gap { color: var(--muted); font-size: .85rem; font-style: italic; }
 .citations li { margin: .35rem 0; }
 q.quoted { font-style: italic; }
 .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem; margin: 1.5rem 0; padding: .75rem 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 0 2rem; align-items: start; }
 .chart { margin: 1rem 0; }
-.chart table { max-width: 40rem; }
+.chart caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
 .chart th { font-weight: 400; width: 40%; }
 .chart td.bar { width: 60%; }
 .chart .bar span { display: inline-block; height: 1rem; background: var(--accent); vertical-align: middle; margin-right: .5rem; min-width: 2px; }

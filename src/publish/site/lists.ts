@@ -90,15 +90,25 @@ function cell(site: SiteContext, from: string, record: EntityRecord, property: P
   return html`${String(value)}`;
 }
 
-export function listBody(site: SiteContext, kind: KindInfo, path: string): Html {
+/** A list in reading order for nested records (paragraphs as in their document); by name for the others. */
+function listed(site: SiteContext, kind: KindInfo): EntityRecord[] {
   const records = recordsOf(site.catalog, kind.kind);
+  if (records.some((record) => record.parent !== undefined)) return records;
+  return records
+    .map((record) => ({ record, label: site.labels.label(record) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }))
+    .map(({ record }) => record);
+}
+
+export function listBody(site: SiteContext, kind: KindInfo, path: string): Html {
+  const records = listed(site, kind);
   const columns = listColumns(kind);
   const text = textProperty(kind);
   const title = site.labels.kindPlural(kind.kind);
   const tableId = `list-${kind.kind}`;
   return html`<h1>${title}</h1>
 <p class="lead">${records.length} ${records.length === 1 ? kind.title.toLowerCase() : title.toLowerCase()}, each with its own page.</p>
-<p class="legend" id="${tableId}-about">Type in the box to narrow the list; select a column heading to sort by it (both need JavaScript; without it the list is in the order of the data).</p>
+<p class="legend" id="${tableId}-about">Type in the box to narrow the list; select a column heading to sort by it (both need JavaScript).</p>
 <div class="table-scroll" role="region" aria-labelledby="${tableId}-caption" tabindex="0">
 <table id="${tableId}" class="list" data-filterable>
 <caption id="${tableId}-caption" class="visually-hidden">${title}</caption>

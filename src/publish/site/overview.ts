@@ -182,5 +182,5 @@ export function overviewBody(site: SiteContext): Html {
   } in numbers and the events in time. Every name links to its page.</p>
 <section aria-labelledby="flows"><h2 id="flows">From ${names[0]} to ${names[3]}</h2>
 ${recordsOf(site.catalog, pillarKind).map((pillar) => pillarFlow(site, pillar))}</section>
-${charts.some((chart) => chart.value !== '') ? html`<section aria-labelledby="numbers"><h2 id="numbers">In numbers</h2>\n${charts}</section>\n` : ''}${timeline(site)}`;
+${charts.some((chart) => chart.value !== '') ? html`<section aria-labelledby="numbers"><h2 id="numbers">In numbers</h2>\n<div class="charts">${charts}</div></section>\n` : ''}${timeline(site)}`;
 }
