@@ -10,6 +10,13 @@ import { jsonldToNQuads } from '../../src/rdf/loader.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
+
+/** Each marker is in the text, in the order given. */
+function expectInOrder(text: string, markers: readonly string[]): void {
+  const at = markers.map((marker) => text.indexOf(marker));
+  expect(at.every((position) => position > 0), JSON.stringify(markers)).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+}
 let release: Release;
 
 beforeAll(async () => {
@@ -73,9 +80,7 @@ describe('the fictional site', () => {
     expect(jsonld.distribution).toContainEqual(expect.objectContaining({ name: 'records.json', sha256: hash, contentSize: `${Buffer.byteLength(records)} B` }));
     expect(landing).toContain('<li><a href="agreement/">Agreements</a><span class="count">2</span></li>');
     // What the partnership is comes first, then the ways in, the records, the downloads and the dataset's details.
-    const order = ['<h2 id="partnership">Arcadia–Borealis Partnership</h2>', '<h2 id="pillars">', '<h2 id="explore">', '<h2 id="browse">', '<h2 id="downloads">', '<h2 id="dataset">', '<h2 id="cite">'].map((s) => landing.indexOf(s));
-    expect(order.every((at) => at > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectInOrder(landing, ['<h2 id="partnership">Arcadia–Borealis Partnership</h2>', '<h2 id="pillars">', '<h2 id="explore">', '<h2 id="browse">', '<h2 id="downloads">', '<h2 id="dataset">', '<h2 id="cite">']);
     expect(landing).toContain('<dt>Licence</dt><dd><a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a></dd>');
     // No commitments in this data, so no tracker link; the list of agreements is offered.
     expect(landing).toContain('<li><a href="agreement/">Agreements</a><span class="count">2 recorded, with their status</span></li>');
@@ -87,9 +92,7 @@ describe('the fictional site', () => {
   it('reads the document as a document: sections in order, numbered paragraphs nested, each linked to what it cites', () => {
     const whole = release.text('site/accord/index.html');
     const page = whole.slice(whole.indexOf('<section class="document"'));
-    const order = ['>I. Trade, Fictionally<', '>1</a>', '>1.1</a>', '>1.2</a>', '>2</a>', '>Implementation<', '>3</a>'].map((s) => page.indexOf(s));
-    expect(order.every((at) => at > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectInOrder(page, ['>I. Trade, Fictionally<', '>1</a>', '>1.1</a>', '>1.2</a>', '>2</a>', '>Implementation<', '>3</a>']);
     expect(page).toContain('<p class="refs">Cites: <a href="../agreement/ports-mou/">MOU on Ports</a></p>');
     expect(page).toContain('<span class="text">The foreign office reviews progress.\nMinisters keep oversight.</span>');
   });
@@ -102,9 +105,7 @@ describe('the fictional site', () => {
     // Plain words for readers: no schema descriptions, CURIEs or YAML talk.
     expect(page.slice(page.indexOf('<main'))).not.toMatch(/YAML|schema:|skos:|Ids of the source/);
     // Key facts before the texts, the note, the sources and the data.
-    const order = ['<h2 id="facts">', '<h2 id="note">', '<h2 id="sources">', '<h2 id="as-data">'].map((s) => page.indexOf(s));
-    expect(order.every((at) => at > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectInOrder(page, ['<h2 id="facts">', '<h2 id="note">', '<h2 id="sources">', '<h2 id="as-data">']);
     // Sources cited by title, publisher and date; the record as data in three forms; how to cite it; the licence by name.
     expect(page).toContain(
       '<li><a href="../../source/arcadia-gazette-2030-01-10/">[Fictional press release on the Arcadia–Borealis Summit]</a>. Foreign Office of Arcadia, <time datetime="2030-01-10">2030-01-10</time>.</li>',
