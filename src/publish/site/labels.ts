@@ -32,7 +32,7 @@ export function codeLabel(code: string): string {
   return code.replace(/-/g, ' ');
 }
 
-const SHORT_LABEL = 120;
+const SHORT_LABEL = 160;
 
 /** Long labels (a quotation's text) are shortened for links (which then carry the whole as their title); the page shows them in full. */
 export function shortLabel(label: string, max = SHORT_LABEL): string {

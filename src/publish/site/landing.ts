@@ -104,7 +104,10 @@ function downloadItem(file: FileDigest, what: string | undefined): Html {
 function downloadsSection(site: SiteContext, files: readonly FileDigest[]): Html {
   const role = new Map(FILE_ROLES.map((r) => [r.path, r]));
   const tables = files.filter((file) => file.path.startsWith('csv/'));
-  const inGroup = (group: string) => files.filter((file) => (role.get(file.path)?.group ?? (file.path.startsWith('csv/') ? 'table' : 'about')) === group);
+  // In the order of FILE_ROLES (the graph's main format first, the zip before the tables' descriptions), then by path.
+  const rank = (file: FileDigest) => FILE_ROLES.findIndex((r) => r.path === file.path) >>> 0;
+  const inGroup = (group: string) =>
+    files.filter((file) => (role.get(file.path)?.group ?? (file.path.startsWith('csv/') ? 'table' : 'about')) === group).sort((a, b) => rank(a) - rank(b));
   const items = (list: readonly FileDigest[]) => list.map((file) => downloadItem(file, role.get(file.path)?.what));
   return html`<section aria-labelledby="${DOWNLOADS_FRAGMENT}"><h2 id="${DOWNLOADS_FRAGMENT}">Downloads</h2>
 <p>Version ${text(site, 'version')}, issued <time datetime="${text(site, 'issued')}">${text(site, 'issued')}</time>. Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code>.</p>

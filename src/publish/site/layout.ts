@@ -159,7 +159,7 @@ ol.timeline time { font-weight: 600; margin-right: .5rem; font-variant-numeric: 
 ol.timeline .gap { color: var(--muted); font-size: .85rem; font-style: italic; }
 .legend { color: var(--muted); font-size: .9rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr)); gap: .75rem; list-style: none; margin: 1rem 0; padding: 0; }
-.cards.compact { grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); }
+.cards.compact { grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); }
 .cards > li { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: var(--soft); min-width: 0; }
 .cards > li > a { font-weight: 600; }
 .cards .count { display: block; color: var(--muted); font-size: .9rem; }
