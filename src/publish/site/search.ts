@@ -64,7 +64,7 @@ export function searchBody(site: SiteContext): Html {
 <ol id="search-results" class="results"></ol>
 <noscript><p>Searching needs JavaScript. Without it, every record is on a list page:</p></noscript>
 <section aria-labelledby="lists"><h2 id="lists">Or browse a list</h2>
-<ul class="cards">${lists.map(([kind, path]) => html`<li><a href="${relativeHref(SEARCH_PATH, path)}">${site.labels.kindPlural(kind)}</a></li>`)}</ul>
+<ul class="cards compact">${lists.map(([kind, path]) => html`<li><a href="${relativeHref(SEARCH_PATH, path)}">${site.labels.kindPlural(kind)}</a></li>`)}</ul>
 </section>
 `;
 }
@@ -115,7 +115,7 @@ export const SEARCH_SCRIPT = `"use strict";
       if (at >= 0) {
         var snippet = document.createElement("span");
         snippet.className = "snippet";
-        var start = Math.max(0, at - 60);
+        var start = at > 60 ? hit.entry.x.indexOf(" ", at - 60) + 1 : 0;
         snippet.textContent = (start > 0 ? "…" : "") + hit.entry.x.slice(start, at + 100) + (at + 100 < hit.entry.x.length ? "…" : "");
         item.appendChild(snippet);
       }
