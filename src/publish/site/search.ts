@@ -116,6 +116,7 @@ export const SEARCH_SCRIPT = `"use strict";
         var snippet = document.createElement("span");
         snippet.className = "snippet";
         var start = at > 60 ? hit.entry.x.indexOf(" ", at - 60) + 1 : 0;
+        if (start > at) start = at - 60;
         snippet.textContent = (start > 0 ? "…" : "") + hit.entry.x.slice(start, at + 100) + (at + 100 < hit.entry.x.length ? "…" : "");
         item.appendChild(snippet);
       }
