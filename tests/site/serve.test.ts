@@ -124,6 +124,7 @@ describe('partnership serve: files', () => {
     expect((await get('/style.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     // Scripts with a script's type, or browsers refuse to run them (nosniff).
     expect((await get('/search.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await get('/csv.zip')).headers['content-type']).toBe('application/zip');
     const records = await get('/records.json');
     expect(records.status).toBe(200);
     expect(records.body).toBe(await file('records.json'));
