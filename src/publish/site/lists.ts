@@ -7,7 +7,7 @@
  */
 import { type EntityRecord, recordsOf } from '../../model/catalog.js';
 import type { KindInfo, PropertyInfo } from '../../schema/model.js';
-import { idsOf, type SiteContext } from './context.js';
+import { claimValue, idsOf, plainValues, type SiteContext, valueInfo } from './context.js';
 import { type Html, html, joinHtml } from './html.js';
 import { codeLabel, propertyLabel, shortLabel } from './labels.js';
 import { entityLink } from './links.js';
@@ -75,19 +75,25 @@ export function textProperty(kind: KindInfo): PropertyInfo | undefined {
  */
 export function listColumns(kind: KindInfo): PropertyInfo[] {
   const candidates = kind.properties.filter((p) => p.name !== 'id' && p.name !== kind.labelProperty && p.name !== 'sources' && !p.nested);
-  const codes = candidates.filter((p) => p.enum && !p.array);
-  const dates = candidates.filter((p) => isDate(p) && !p.array).slice(0, MAX_DATES);
-  const references = candidates.filter((p) => p.refKinds && !p.derived).sort((a, b) => Number(b.array) - Number(a.array));
+  // One value a record, or claims of one (read as their values).
+  const single = (p: PropertyInfo) => !p.array || claimValue(p) !== undefined;
+  const codes = candidates.filter((p) => valueInfo(p).enum && single(p));
+  const dates = candidates.filter((p) => isDate(valueInfo(p)) && single(p)).slice(0, MAX_DATES);
+  const references = candidates.filter((p) => valueInfo(p).refKinds && !p.derived).sort((a, b) => Number(b.array) - Number(a.array));
   return [...codes, ...dates, ...references].slice(0, MAX_COLUMNS);
 }
 
 function cell(site: SiteContext, from: string, record: EntityRecord, property: PropertyInfo): Html {
-  if (property.refKinds) return joinHtml(idsOf(record, property).map((id) => entityLink(site, from, id)), ', ');
-  const value = record.fields[property.name];
-  if (value === undefined) return html``;
-  if (property.enum) return html`${codeLabel(String(value))}`;
-  if (isDate(property)) return html`<time datetime="${String(value)}">${String(value)}</time>`;
-  return html`${String(value)}`;
+  const info = valueInfo(property);
+  if (info.refKinds) return joinHtml(idsOf(record, property).map((id) => entityLink(site, from, id)), ', ');
+  return joinHtml(
+    plainValues(record, property).map((value) => {
+      if (info.enum) return html`${codeLabel(String(value))}`;
+      if (isDate(info)) return html`<time datetime="${String(value)}">${String(value)}</time>`;
+      return html`${String(value)}`;
+    }),
+    ', ',
+  );
 }
 
 /** A list in reading order for nested records (paragraphs as in their document); by name for the others. */

@@ -7,7 +7,7 @@
  */
 import type { EntityRecord } from '../../model/catalog.js';
 import { recordsOf } from '../../model/catalog.js';
-import { referredRecords, referringRecords, type SiteContext } from './context.js';
+import { claimValue, plainValues, referredRecords, referringRecords, type SiteContext, valueInfo } from './context.js';
 import { entityLink } from './links.js';
 import { type Html, html } from './html.js';
 import { codeLabel, propertyLabel } from './labels.js';
@@ -142,23 +142,25 @@ export function kindCharts(site: SiteContext, kind: string): Html {
   if (!info || records.length === 0) return html``;
   const plural = site.labels.kindPlural(kind);
   const charts: Html[] = [];
-  for (const property of info.properties.filter((p) => p.enum && !p.array)) {
+  // Codes written once a record, or as claims (a record whose sources disagree counts under each value they state).
+  for (const property of info.properties.filter((p) => valueInfo(p).enum && (!p.array || claimValue(p)))) {
     const counts = new Map<string, number>();
+    let unstated = 0;
     for (const record of records) {
-      const value = record.fields[property.name];
-      if (typeof value === 'string') counts.set(value, (counts.get(value) ?? 0) + 1);
+      const values = plainValues(record, property).filter((v): v is string => typeof v === 'string');
+      if (values.length === 0) unstated += 1;
+      for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     // In the schema's order of the codes, so charts of one kind compare across releases.
-    const rows = (property.enum ?? []).filter((code) => counts.has(code)).map((code) => ({ label: codeLabel(code), count: counts.get(code) ?? 0 }));
-    const unstated = records.length - rows.reduce((sum, row) => sum + row.count, 0);
+    const rows = (valueInfo(property).enum ?? []).filter((code) => counts.has(code)).map((code) => ({ label: codeLabel(code), count: counts.get(code) ?? 0 }));
     if (unstated > 0) rows.push({ label: 'not stated', count: unstated });
     if (rows.length > 1) charts.push(barChart(`${plural} by ${propertyLabel(property.name).toLowerCase()}`, rows));
   }
-  const date = info.properties.find((p) => (p.format === 'partial-date' || p.format === 'date') && !p.array);
+  const date = info.properties.find((p) => ['partial-date', 'date'].includes(valueInfo(p).format ?? '') && (!p.array || claimValue(p)));
   if (date) {
     const counts = new Map<string, number>();
     for (const record of records) {
-      const value = record.fields[date.name];
+      const [value] = plainValues(record, date);
       if (typeof value === 'string') counts.set(value.slice(0, 4), (counts.get(value.slice(0, 4)) ?? 0) + 1);
     }
     const dated = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, count]) => ({ label, count }));
