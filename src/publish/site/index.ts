@@ -34,6 +34,7 @@ import {
   SEARCH_SCRIPT_PATH,
   SITEMAP_PATH,
   STYLESHEET_PATH,
+  TRACKER_PATH,
 } from './paths.js';
 import { SEARCH_SCRIPT, searchBody, searchIndexJson } from './search.js';
 import { sitemapXml } from './sitemap.js';
@@ -135,6 +136,8 @@ export const siteLanding: Publisher = {
     const site = siteContext(context);
     const files = downloads(await output.digests());
     const licence = licenceOf(site);
+    // The commitment tracker, where a publisher made one.
+    const tracker = output.has(TRACKER_PATH) ? [TRACKER_PATH] : [];
     const landing: Page = {
       lang: site.lang,
       siteName: site.siteName,
@@ -142,12 +145,13 @@ export const siteLanding: Publisher = {
       path: LANDING_PATH,
       title: site.siteName,
       description: String(site.dataset.fields.description ?? ''),
-      body: landingBody(site, files),
+      body: landingBody(site, files, new Set(tracker)),
       jsonld: datasetJsonld(site, files),
     };
     const pages = [
       LANDING_PATH,
       OVERVIEW_PATH,
+      ...tracker,
       SEARCH_PATH,
       ...listPagePaths(site).values(),
       ...site.catalog.records.map((record) => entityPagePath(record.id)),

@@ -22,7 +22,7 @@ import { BROWSE_FRAGMENT, DOWNLOADS_FRAGMENT } from './layout.js';
 import { entityLink, fullEntityLink } from './links.js';
 import { listPagePaths } from './lists.js';
 import { OVERVIEW_CHAIN } from './overview.js';
-import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref, SEARCH_PATH } from './paths.js';
+import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref, SEARCH_PATH, TRACKER_PATH } from './paths.js';
 
 function text(site: SiteContext, name: string): string | undefined {
   const value = site.dataset.fields[name];
@@ -146,21 +146,23 @@ ${[...lists].map(
 const DOCUMENT_KIND = 'document';
 
 /** Kinds the landing page points to when the data has them: a commitments tracker appears once commitments are recorded. */
-export const HIGHLIGHTED_KINDS = [OVERVIEW_CHAIN[2], 'commitment'] as const;
+const TRACKED_KIND = 'commitment';
+export const HIGHLIGHTED_KINDS = [OVERVIEW_CHAIN[2], TRACKED_KIND] as const;
 
 /**
  * What the data is about, first: the partnership the dataset names, its key facts,
  * its pillars, and ways in (the overview, the lists of instruments and commitments,
  * the timeline).
  */
-function about(site: SiteContext): Html {
+function about(site: SiteContext, pages: ReadonlySet<string>): Html {
   const id = text(site, 'partnership');
   const partnership = id ? site.catalog.byId.get(id) : undefined;
   const path = LANDING_PATH;
   const lists = listPagePaths(site);
   const [pillarKind = ''] = OVERVIEW_CHAIN;
   const ways = HIGHLIGHTED_KINDS.flatMap((kind) => {
-    const list = lists.get(kind);
+    // Commitments go to their tracker where the site has one (by pillar, with each one's status and evidence).
+    const list = kind === TRACKED_KIND && pages.has(TRACKER_PATH) ? TRACKER_PATH : lists.get(kind);
     const count = recordsOf(site.catalog, kind).length;
     return list && count > 0 ? [html`<li><a href="${relativeHref(path, list)}">${site.labels.kindPlural(kind)}</a><span class="count">${count} recorded, with their status</span></li>`] : [];
   });
@@ -188,11 +190,12 @@ ${ways}<li><a href="${relativeHref(path, OVERVIEW_PATH)}#timeline">Timeline</a><
 `;
 }
 
-export function landingBody(site: SiteContext, files: readonly FileDigest[]): Html {
+/** `pages`: the site's pages published so far (the landing page links the commitment tracker where there is one). */
+export function landingBody(site: SiteContext, files: readonly FileDigest[], pages: ReadonlySet<string> = new Set()): Html {
   const license = text(site, 'license');
   const keywords = site.dataset.fields.keywords;
   return html`<h1>${text(site, 'title')}</h1>
-${about(site)}${browse(site)}${downloadsSection(site, files)}<section aria-labelledby="dataset"><h2 id="dataset">About the dataset</h2>
+${about(site, pages)}${browse(site)}${downloadsSection(site, files)}<section aria-labelledby="dataset"><h2 id="dataset">About the dataset</h2>
 <p>${text(site, 'description')}</p>
 <dl class="fields">
 <dt>Version</dt><dd>${text(site, 'version')}</dd>

@@ -9,6 +9,8 @@ export const SITE_DIR = 'site';
 export const LANDING_PATH = `${SITE_DIR}/index.html`;
 /** Not an id path (ids have no extension), so it can never clash with an entity page. */
 export const OVERVIEW_PATH = `${SITE_DIR}/overview.html`;
+/** The commitment tracker (see tracker.ts); like the overview, not an id path. */
+export const TRACKER_PATH = `${SITE_DIR}/tracker.html`;
 export const STYLESHEET_PATH = `${SITE_DIR}/style.css`;
 export const SITEMAP_PATH = `${SITE_DIR}/sitemap.xml`;
 /** The search page, its script and its prebuilt index: a static host needs no server to search. */
