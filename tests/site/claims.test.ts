@@ -9,6 +9,7 @@ import { linkCatalog } from '../../src/model/catalog.js';
 import { type JsonSchema, buildSchemaSet } from '../../src/schema/model.js';
 import { siteContext } from '../../src/publish/site/context.js';
 import { entityBody } from '../../src/publish/site/entity.js';
+import { landingBody } from '../../src/publish/site/landing.js';
 import { listBody } from '../../src/publish/site/lists.js';
 import { kindCharts } from '../../src/publish/site/overview.js';
 
@@ -35,6 +36,7 @@ const schemas = buildSchemaSet(
       },
     ],
     ['firm.schema.json', { 'x-kind': 'firm', 'x-table': 'firms', 'x-label': 'name', title: 'Firm', properties: { id: { type: 'string' }, name: { type: 'string' } } }],
+    ['commitment.schema.json', { 'x-kind': 'commitment', 'x-table': 'commitments', 'x-label': 'action', title: 'Commitment', properties: { id: { type: 'string' }, action: { type: 'string' } } }],
     ['source.schema.json', { 'x-kind': 'source', 'x-table': 'sources', 'x-label': 'title', title: 'Source', properties: { id: { type: 'string' }, title: { type: 'string' } } }],
   ]),
 );
@@ -58,6 +60,7 @@ const catalog = linkCatalog(
       },
     },
     { file: 'd.yaml', kind: kind('deal'), value: { id: 'deal/two', title: 'Deal Two' } },
+    { file: 'e.yaml', kind: kind('commitment'), value: { id: 'commitment/one', action: 'Meet yearly' } },
   ],
   schemas,
 );
@@ -85,5 +88,12 @@ describe('claims on the site', () => {
     expect(body).toContain('<a href="../../source/gazette/">The Gazette</a>');
     const firm = catalog.byId.get('firm/a') ?? (undefined as never);
     expect(entityBody(site, firm).body.value).toContain('<h3>Deals (parties)</h3><ul><li><a href="../../deal/one/">Deal One</a></li></ul>');
+  });
+});
+
+describe('the landing page\'s ways in', () => {
+  it('links the commitment tracker where the site has one, else the commitments\' list', () => {
+    expect(landingBody(site, [], new Set(['site/tracker.html'])).value).toContain('<li><a href="tracker.html">Commitments</a><span class="count">1 recorded, with their status</span></li>');
+    expect(landingBody(site, []).value).toContain('<li><a href="commitment/">Commitments</a><span class="count">1 recorded, with their status</span></li>');
   });
 });
