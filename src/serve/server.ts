@@ -10,13 +10,14 @@
 import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { SITE_DIR } from '../publish/site/paths.js';
+import { NOT_FOUND_PATH, SITE_DIR } from '../publish/site/paths.js';
 import { negotiate } from './negotiate.js';
 import { SPARQL_PATH, type SparqlEndpoint, sparqlEndpoint } from './sparql.js';
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.jsonld': 'application/ld+json',
   '.ttl': 'text/turtle; charset=utf-8',
@@ -26,6 +27,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.md': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.zip': 'application/zip',
 };
 
 function mediaTypeOf(file: string): string {
@@ -42,6 +44,9 @@ const REPRESENTATIONS = [
   // JSON-LD is JSON: a client that asks for plain JSON gets the same document.
   { mediaType: 'application/json', file: (id: string) => `${id}.jsonld` },
 ] as const;
+
+/** The 404 page, relative to the site folder. */
+const NOT_FOUND_PAGE = NOT_FOUND_PATH.slice(SITE_DIR.length + 1);
 
 export class BadPathError extends Error {}
 
@@ -92,8 +97,13 @@ function sendText(response: ServerResponse, status: number, text: string, header
 }
 
 /** A strict policy for the pages: they load their stylesheet and images from the site and run nothing. */
+/**
+ * HTML pages run only the site's own scripts (search, list sorting), fetch only its own files (the
+ * search index), submit only to themselves (the search form); styles may be inline (chart bars are
+ * sized by a style attribute, and the 404 page carries its stylesheet, as static hosts serve it anywhere).
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The path of a request line's target: origin-form (`/a/b?q`) as it is, and
@@ -161,7 +171,7 @@ class UnservableFile extends Error {
  * body streamed from the open file. A read that fails half-way ends the
  * response; nothing escapes as an unhandled error.
  */
-async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, headers: Record<string, string> = {}): Promise<void> {
+async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, headers: Record<string, string> = {}, status = 200): Promise<void> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -184,19 +194,20 @@ async function sendFile(request: IncomingMessage, response: ServerResponse, file
       ...(mediaType.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
       ...headers,
     };
-    if (notModified(request, tag, stats.mtimeMs)) {
+    // An error page (404) is sent whole: no validators to match, no ranges.
+    if (status === 200 && notModified(request, tag, stats.mtimeMs)) {
       response.writeHead(304, common);
       response.end();
       return;
     }
-    const range = byteRange(request, stats.size, tag, lastModified);
+    const range = status === 200 ? byteRange(request, stats.size, tag, lastModified) : undefined;
     if (range === 'unsatisfiable') {
       response.writeHead(416, { ...common, 'Content-Range': `bytes */${stats.size}`, 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Range not satisfiable\n');
       return;
     }
     const { start, end } = range ?? { start: 0, end: stats.size - 1 };
-    response.writeHead(range ? 206 : 200, {
+    response.writeHead(range ? 206 : status, {
       ...common,
       'Content-Type': mediaType,
       'Content-Length': String(Math.max(0, end - start + 1)),
@@ -300,10 +311,25 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
         if (!(error instanceof UnservableFile) || response.headersSent) throw error;
         const moved = error.missing && attempt < 3 && (await realpath(linkedDistDir).catch(() => linkedDistDir)) !== distDir;
         if (moved) continue;
-        return sendText(response, error.missing ? 404 : 500, error.missing ? 'Not found' : 'The file could not be read');
+        if (error.missing) return notFound(request, response, distDir);
+        return sendText(response, 500, 'The file could not be read');
       }
     }
   };
+}
+
+/** A browser gets the site's own 404 page, as a static host would serve it; other clients a line of text. */
+async function notFound(request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> {
+  const siteDir = path.join(distDir, SITE_DIR);
+  const page = path.join(siteDir, NOT_FOUND_PAGE);
+  if (negotiate(request.headers.accept, ['text/plain', 'text/html']) === 'text/html' && (await isFileInside(siteDir, page))) {
+    try {
+      return await sendFile(request, response, page, {}, 404);
+    } catch {
+      // The page vanished or cannot be read: the plain answer will do.
+    }
+  }
+  sendText(response, 404, 'Not found');
 }
 
 /** Loopback only: the preview of a release is nobody else's business. */

@@ -5,10 +5,11 @@
  * `scripts/setup-browser.sh` installs Chromium (CI runs it first); without it these
  * tests skip, saying so.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -25,7 +26,23 @@ if (!CHROMIUM) {
   console.warn('Browser tests skipped: no Chromium found (run `bash scripts/setup-browser.sh`, or set CHROMIUM_PATH).');
 }
 
-const SCREENSHOT = path.resolve('test-results/overview.png');
+const RESULTS = path.resolve('test-results');
+const SCREENSHOT = path.join(RESULTS, 'overview.png');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** One page of each sort a reader meets: each is checked at a phone's and a desktop's width. */
+const PAGES: readonly { name: string; path: string }[] = [
+  { name: 'landing', path: '' },
+  { name: 'overview', path: 'overview.html' },
+  { name: 'document', path: 'joint-statement/' },
+  { name: 'list', path: 'agreement/' },
+  { name: 'paragraph', path: 'joint-statement/para/9.3/' },
+  { name: 'agreement', path: 'agreement/mou-digital-cooperation/' },
+  { name: 'organisation', path: 'org/sg-mddi/' },
+  { name: 'person', path: 'person/lawrence-wong/' },
+  { name: 'search', path: 'search.html?q=digital' },
+];
+const WIDTHS = [390, 1280] as const;
 
 const SUITE = CHROMIUM
   ? 'the site in headless Chromium'
@@ -50,7 +67,11 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     const sitemap = await readFile(path.join(dist, 'site/sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1] ?? '');
     baseIri = locs[0] ?? '';
-    entityIds = locs.filter((loc) => loc !== baseIri && loc.endsWith('/')).map((loc) => loc.slice(baseIri.length, -1));
+    // The entity pages are those with the entity's own JSON-LD beside them (the rest are the lists of each kind).
+    entityIds = locs
+      .filter((loc) => loc !== baseIri && loc.endsWith('/'))
+      .map((loc) => loc.slice(baseIri.length, -1))
+      .filter((id) => existsSync(path.join(dist, 'site', `${id}.jsonld`)));
     server = createSiteServer(dist);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -150,7 +171,10 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(`${base}overview.html`);
     expect(await page.getByRole('heading', { level: 2, name: /^Timeline/ }).textContent()).toBe('Timeline, 1975–2025');
-    expect(await page.getByRole('img', { name: /^Timeline of \d+ events from 1975 to 2025$/ }).isVisible()).toBe(true);
+    // Every event is named beside its date, the busy recent years too.
+    expect(await page.locator('ol.timeline > li').first().textContent()).toMatch(/^1975/);
+    expect(await page.getByRole('link', { name: 'Exchange of four Memoranda of Understanding (MOUs)' }).first().isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Agreements by status' }).isVisible()).toBe(true);
     // Printed, the navigation goes and the content stays.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Site' }).isVisible()).toBe(false);
@@ -159,5 +183,66 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it('lays out every sort of page at 390 and 1280 px with nothing wider than the screen, and axe-core finds no violation', async () => {
+    await mkdir(RESULTS, { recursive: true });
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const { name, path: target } of PAGES) {
+        await page.goto(`${base}${target}`);
+        await page.waitForLoadState('networkidle');
+        // Evaluated in the page (as text: the tests are type-checked without the DOM's types).
+        const { scrollWidth, clientWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })')) as {
+          scrollWidth: number;
+          clientWidth: number;
+        };
+        if (scrollWidth > clientWidth) problems.push(`${name} at ${width}px is ${scrollWidth}px wide`);
+        // Evaluated, not added as a script tag: the pages' Content-Security-Policy rightly refuses inline scripts.
+        await page.evaluate(readFileSync(AXE, 'utf8'));
+        const violations = (await page.evaluate(
+          'axe.run(document).then((result) => result.violations.map((v) => v.id + ": " + v.nodes.map((n) => JSON.stringify(n.target)).join(" ")))',
+        )) as string[];
+        for (const violation of violations) problems.push(`${name} at ${width}px: ${violation}`);
+        const file = path.join(RESULTS, `site-${name}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        if (!existsSync(file)) problems.push(`${name} at ${width}px: no screenshot`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('finds the MOU on Digital Cooperation and paragraph 9.3 when searching "digital" from any page\'s header', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}person/lawrence-wong/`);
+    await page.getByRole('search', { name: 'Site' }).getByRole('searchbox').fill('digital');
+    await page.getByRole('search', { name: 'Site' }).getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(`${base}search.html?q=digital`);
+    await page.getByRole('status').filter({ hasText: /found/ }).waitFor();
+    const results = page.locator('#search-results');
+    expect(await results.getByRole('link', { name: 'MOU on Digital Cooperation', exact: true }).isVisible()).toBe(true);
+    expect(await results.getByRole('link', { name: 'Paragraph 9.3', exact: true }).isVisible()).toBe(true);
+    await results.getByRole('link', { name: 'Paragraph 9.3', exact: true }).click();
+    await page.waitForURL(`${base}joint-statement/para/9.3/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Paragraph 9.3');
+  });
+
+  it('reads without JavaScript: the paragraph page names its document and section and pages to the next paragraph', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await context.newPage();
+    await bare.goto(`${base}joint-statement/para/9.3/`);
+    expect(await bare.locator('.place').textContent()).toBe('In Joint Statement on the Establishment of a Strategic Partnership between the Republic of Korea and the Republic of Singapore › Trade and Economic Cooperation › Paragraph 9');
+    await bare.getByRole('link', { name: 'Paragraph 9.4 →' }).click();
+    await bare.waitForURL(`${base}joint-statement/para/9.4/`);
+    await bare.goto(`${base}agreement/`);
+    expect(await bare.getByRole('row').count()).toBeGreaterThan(30);
+    await context.close();
+  });
+
+  it('answers an unknown path with the 404 page', async () => {
+    const response = await page.goto(`${base}agreement/no-such-thing/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
   });
 });

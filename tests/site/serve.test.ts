@@ -96,7 +96,24 @@ describe('partnership serve: content negotiation on entity paths', () => {
     expect((await get('/agreement/no-such-thing', 'text/html')).status).toBe(404);
     expect((await get('/agreement/no-such-thing', 'application/ld+json')).status).toBe(404);
     expect((await get('/no/such/file.css')).status).toBe(404);
-    expect((await get('/accord/para/')).status).toBe(404);
+    expect((await get('/accord/no-such-folder/')).status).toBe(404);
+  });
+
+  it('answers a browser\'s 404 with the site\'s 404 page, and anything else with plain text', async () => {
+    const page = await get('/agreement/no-such-thing/', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toBe(await file('site/404.html'));
+    const plain = await get('/agreement/no-such-thing/');
+    expect(plain.status).toBe(404);
+    expect(plain.body).toBe('Not found\n');
+  });
+
+  it('answers the folder above entity pages with the list of their kind', async () => {
+    const list = await get('/accord/para/', 'text/html');
+    expect(list.status).toBe(200);
+    expect(list.body).toBe(await file('site/accord/para/index.html'));
+    expect(list.body).toContain('<h1>Paragraphs</h1>');
   });
 });
 
@@ -142,6 +159,9 @@ describe('partnership serve: files', () => {
     expect(landing.status).toBe(200);
     expect(landing.body).toBe(await file('site/index.html'));
     expect((await get('/style.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    // Scripts with a script's type, or browsers refuse to run them (nosniff).
+    expect((await get('/search.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await get('/csv.zip')).headers['content-type']).toBe('application/zip');
     const records = await get('/records.json');
     expect(records.status).toBe(200);
     expect(records.body).toBe(await file('records.json'));

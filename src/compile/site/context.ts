@@ -18,29 +18,39 @@ export interface SiteContext extends ReleaseBasis {
   siteName: string;
 }
 
-/** A property whose values are ids of other records (a reference or the nested records). */
+/**
+ * A claim's value: where a property's values are claims (objects with a `value`, the
+ * words it rests on and its sources), the property describing that value (a code,
+ * a date, a reference), so lists, charts and links read claims as their values.
+ */
+export function claimValue(property: PropertyInfo): PropertyInfo | undefined {
+  return property.object?.claim ? property.object.properties.find((p) => p.name === 'value') : undefined;
+}
+
+/** What a property's values are: the property itself, or for claims the claims' value. */
+export function valueInfo(property: PropertyInfo): PropertyInfo {
+  return claimValue(property) ?? property;
+}
+
+/** A property whose values are ids of other records (a reference, claims of references or the nested records). */
 export function isReference(property: PropertyInfo): boolean {
-  return property.refKinds !== undefined || property.nested !== undefined;
+  return valueInfo(property).refKinds !== undefined || property.nested !== undefined;
+}
+
+/** The property's values, each claim read as its value, without repeats (sources that agree make one value). */
+export function plainValues(record: EntityRecord, property: PropertyInfo): unknown[] {
+  const values = propertyValues(record, property);
+  if (!claimValue(property)) return values;
+  const out: unknown[] = [];
+  for (const claim of values) {
+    const value = claim !== null && typeof claim === 'object' ? (claim as Record<string, unknown>).value : undefined;
+    if (value !== undefined && !out.includes(value)) out.push(value);
+  }
+  return out;
 }
 
 export function idsOf(record: EntityRecord, property: PropertyInfo): string[] {
-  return propertyValues(record, property).filter((v): v is string => typeof v === 'string');
-}
-
-/** The reference a property makes: the property itself, or for a list of claims their `value` (an agreement's party claims). */
-function referenceOf(property: PropertyInfo): PropertyInfo | undefined {
-  if (isReference(property)) return property;
-  const value = property.object?.claim ? property.object.properties.find((p) => p.name === 'value') : undefined;
-  return value && isReference(value) ? value : undefined;
-}
-
-/** The ids a property refers to: its own values, or its claims' values. */
-function referencedIds(record: EntityRecord, property: PropertyInfo): string[] {
-  if (isReference(property)) return idsOf(record, property);
-  return propertyValues(record, property).flatMap((claim) => {
-    const value = claim !== null && typeof claim === 'object' ? (claim as Record<string, unknown>).value : undefined;
-    return typeof value === 'string' ? [value] : [];
-  });
+  return plainValues(record, property).filter((v): v is string => typeof v === 'string');
 }
 
 function referrersOf(context: ReleaseBasis): Map<string, Reference[]> {
@@ -48,8 +58,8 @@ function referrersOf(context: ReleaseBasis): Map<string, Reference[]> {
   for (const record of context.catalog.records) {
     const kind = context.schemas.byKind.get(record.kind);
     for (const property of kind?.properties ?? []) {
-      if (!referenceOf(property)) continue;
-      for (const id of referencedIds(record, property)) {
+      if (!isReference(property)) continue;
+      for (const id of idsOf(record, property)) {
         const list = referrers.get(id) ?? [];
         list.push({ from: record, property });
         referrers.set(id, list);
@@ -87,8 +97,8 @@ export function referredRecords(site: SiteContext, record: EntityRecord, kind: s
   const properties = site.schemas.byKind.get(record.kind)?.properties ?? [];
   const out: EntityRecord[] = [];
   for (const property of properties) {
-    if (!referenceOf(property)?.refKinds?.includes(kind)) continue;
-    for (const id of referencedIds(record, property)) {
+    if (!valueInfo(property).refKinds?.includes(kind)) continue;
+    for (const id of idsOf(record, property)) {
       const target = site.catalog.byId.get(id);
       if (target && target.kind === kind && !out.includes(target)) out.push(target);
     }

@@ -32,11 +32,11 @@ export function codeLabel(code: string): string {
   return code.replace(/-/g, ' ');
 }
 
-const SHORT_LABEL = 80;
+const SHORT_LABEL = 160;
 
-/** Long labels (a quotation's text) are shortened for links; the page shows them in full. */
-export function shortLabel(label: string): string {
-  return label.length <= SHORT_LABEL ? label : `${label.slice(0, SHORT_LABEL - 1).trimEnd()}…`;
+/** Long labels (a quotation's text) are shortened for links (which then carry the whole as their title); the page shows them in full. */
+export function shortLabel(label: string, max = SHORT_LABEL): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
 export class SiteLabels {
@@ -71,7 +71,8 @@ export class SiteLabels {
     const kind = this.kindOf(record);
     if (!kind) return record.id;
     const value = record.fields[kind.labelProperty];
-    if (typeof value !== 'string' && typeof value !== 'number') return record.id;
+    // No label written (a section without a title): its kind and the last part of its id in words, never the raw id.
+    if (typeof value !== 'string' && typeof value !== 'number') return `${kind.title}: ${wordsOf(record.id.split('/').pop() ?? record.id)}`;
     return this.isCodeLabelled(kind) ? `${kind.title} ${value}` : String(value);
   }
 
@@ -92,5 +93,10 @@ export class SiteLabels {
 
   kindTitle(record: EntityRecord): string {
     return this.kindOf(record)?.title ?? record.kind;
+  }
+
+  /** A kind in the plural, for headings: its table's name in words (`agreements` -> `Agreements`), which the schemas already give. */
+  kindPlural(kind: string): string {
+    return wordsOf(this.schemas.byKind.get(kind)?.table ?? kind);
   }
 }

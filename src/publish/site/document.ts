@@ -94,3 +94,69 @@ export function documentBody(site: SiteContext, record: EntityRecord, path: stri
 ${parts.map((part) => html`<section class="part">${heading(site, part, path)}${children(site, part).map((child) => paragraph(site, child, path))}</section>\n`)}</section>
 `;
 }
+
+/** Where a nested record is read: its document, the part (section) it is in, and the records it is nested in. */
+export interface Place {
+  document?: EntityRecord;
+  part?: EntityRecord;
+  /** The records between the part and this one (a sub-paragraph's paragraph), outermost first. */
+  parents: EntityRecord[];
+}
+
+/** The document a part belongs to: the first record it refers to that reads it as one of its parts. */
+function documentOfPart(site: SiteContext, part: EntityRecord): EntityRecord | undefined {
+  for (const property of site.labels.kindOf(part)?.properties ?? []) {
+    if (!property.refKinds || property.derived) continue;
+    for (const id of idsOf(part, property)) {
+      const target = site.catalog.byId.get(id);
+      if (target && documentParts(site, target).includes(part)) return target;
+    }
+  }
+  return undefined;
+}
+
+export function placeOf(site: SiteContext, record: EntityRecord): Place {
+  const chain: EntityRecord[] = [];
+  let current: EntityRecord | undefined = record;
+  while (current?.parent !== undefined) {
+    current = site.catalog.byId.get(current.parent);
+    if (current) chain.unshift(current);
+  }
+  const part = current === record ? (nestedProperties(site, record).length > 0 ? record : undefined) : current;
+  const parents = part === undefined ? [] : chain.filter((r) => r !== part);
+  const document = part ? documentOfPart(site, part) : undefined;
+  return { ...(document ? { document } : {}), ...(part && part !== record ? { part } : {}), parents };
+}
+
+const readingOrders = new WeakMap<SiteContext, Map<EntityRecord, EntityRecord[]>>();
+
+/** Every nested record of a document in reading order (a paragraph, then its sub-paragraphs, then the next paragraph). */
+function readingOrder(site: SiteContext, document: EntityRecord): EntityRecord[] {
+  let orders = readingOrders.get(site);
+  if (!orders) {
+    orders = new Map();
+    readingOrders.set(site, orders);
+  }
+  let order = orders.get(document);
+  if (!order) {
+    const out: EntityRecord[] = [];
+    const visit = (record: EntityRecord) => {
+      out.push(record);
+      children(site, record).forEach(visit);
+    };
+    for (const part of documentParts(site, document)) children(site, part).forEach(visit);
+    order = out;
+    orders.set(document, order);
+  }
+  return order;
+}
+
+/** The records read just before and after this one in its document. */
+export function neighbours(site: SiteContext, record: EntityRecord, document: EntityRecord): { previous?: EntityRecord; next?: EntityRecord } {
+  const order = readingOrder(site, document);
+  const at = order.indexOf(record);
+  if (at < 0) return {};
+  const previous = order[at - 1];
+  const next = order[at + 1];
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}

@@ -13,6 +13,14 @@ export const OVERVIEW_PATH = `${SITE_DIR}/overview.html`;
 export const TRACKER_PATH = `${SITE_DIR}/tracker.html`;
 export const STYLESHEET_PATH = `${SITE_DIR}/style.css`;
 export const SITEMAP_PATH = `${SITE_DIR}/sitemap.xml`;
+/** The search page, its script and its prebuilt index: a static host needs no server to search. */
+export const SEARCH_PATH = `${SITE_DIR}/search.html`;
+export const SEARCH_SCRIPT_PATH = `${SITE_DIR}/search.js`;
+export const SEARCH_INDEX_PATH = `${SITE_DIR}/search-index.json`;
+/** The list pages' script: narrows and sorts a list in the browser (the list reads without it). */
+export const LIST_SCRIPT_PATH = `${SITE_DIR}/list.js`;
+/** The page static hosts (GitHub Pages, Netlify, S3) answer for a path they do not have. */
+export const NOT_FOUND_PATH = `${SITE_DIR}/404.html`;
 
 /**
  * Where a file of the release sits once published: at the site's root, beside the
