@@ -165,14 +165,21 @@ class StagingOutput implements ReleaseOutput {
   private received(reply: WriterReply): void {
     const batch = this.sent.get(reply.batch);
     if (!batch) return;
-    if ('error' in reply) return this.fail(writeError(reply.error));
+    if ('error' in reply) {
+      this.fail(writeError(reply.error));
+      return;
+    }
     this.sent.delete(reply.batch);
     this.charsInFlight -= batch.chars;
     reply.digests.forEach((digest, index) => {
       const entry = batch.ends[index];
       if (digest && entry !== undefined) Object.assign(this.entries[entry] as Entry, digest);
     });
-    this.waiters = this.waiters.filter((waiter) => (waiter.until() ? (waiter.resolve(), false) : true));
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!waiter.until()) return true;
+      waiter.resolve();
+      return false;
+    });
   }
 
   private fail(error: Error): void {

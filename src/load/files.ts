@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareText } from '../util/compare.js';
 import { isSystemError, systemCause } from '../faults.js';
@@ -51,12 +51,13 @@ export function listDataFiles(root: string): DataListing {
     problems.set(relative, problem);
   };
   function walk(relative: string, real: string, ancestors: readonly string[]): void {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(path.join(root, relative), { withFileTypes: true });
     } catch (error) {
       if (relative === '') throw error;
-      return report(relative, `the folder cannot be listed: ${cause(error)}`);
+      report(relative, `the folder cannot be listed: ${cause(error)}`);
+      return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;

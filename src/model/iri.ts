@@ -25,6 +25,7 @@ export function objectIri(holder: string, property: string, position?: number | 
  */
 export function baseIriProblem(baseIri: string): string | undefined {
   // URL() would quietly percent-encode these; N-Quads and Turtle cannot hold them in an IRI at all (RFC 3987).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters an IRI may not hold.
   const forbidden = /[\u0000-\u0020<>"{}|\\^`\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.exec(baseIri);
   if (forbidden) {
     const code = forbidden[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');

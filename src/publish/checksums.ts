@@ -1,4 +1,5 @@
 import type { Describer } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 export const CHECKSUMS_PATH = 'SHA256SUMS';
 
@@ -8,6 +9,6 @@ export const sha256Sums: Describer = {
   makes: [CHECKSUMS_PATH],
   describes: (path) => path !== CHECKSUMS_PATH,
   describe: (_release, described) => [
-    { path: CHECKSUMS_PATH, content: described.map((d) => `${d.sha256}  ${d.path}\n`).join(''), mediaType: 'text/plain' },
+    { path: CHECKSUMS_PATH, content: described.map((d) => `${d.sha256}  ${d.path}\n`).join(''), mediaType: releaseMediaType(CHECKSUMS_PATH) },
   ],
 };

@@ -1,11 +1,12 @@
-import { type Catalog } from '../model/catalog.js';
+import type { Catalog } from '../model/catalog.js';
 import { cellText, formatCsv } from '../compile/tabular/csv.js';
 import { tableRows } from '../compile/tabular/rows.js';
 import type { TableSpec } from '../compile/tabular/tables.js';
 import type { Artifact, Publisher } from './types.js';
 import { zipArchive } from './zip.js';
+import { releaseMediaType } from './media-types.js';
 
-export const CSV_MEDIA_TYPE = 'text/csv';
+export const CSV_MEDIA_TYPE = releaseMediaType('table.csv');
 
 export function csvDocument(table: TableSpec, catalog: Catalog, baseIri: string): string {
   const rows = tableRows(table, catalog, baseIri).map((row) =>
@@ -27,7 +28,7 @@ export const csvTables: Publisher = {
     const documents = tables.map((table) => ({ name: table.path, content: csvDocument(table, catalog, baseIri) }));
     return [
       ...documents.map(({ name, content }) => ({ path: name, content, mediaType: CSV_MEDIA_TYPE })),
-      { path: CSV_ZIP_PATH, content: zipArchive(documents, dataset.issued || '1980-01-01'), mediaType: 'application/zip' },
+      { path: CSV_ZIP_PATH, content: zipArchive(documents, dataset.issued || '1980-01-01'), mediaType: releaseMediaType(CSV_ZIP_PATH) },
     ];
   },
 };

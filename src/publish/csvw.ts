@@ -16,6 +16,7 @@ import {
 import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../compile/tabular/types.js';
 import type { Release } from '../compile/index.js';
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -150,7 +151,7 @@ export const csvwMetadata: Publisher = {
       {
         path: 'csv-metadata.json',
         content: `${JSON.stringify(csvMetadata(context), null, 2)}\n`,
-        mediaType: 'application/csvm+json',
+        mediaType: releaseMediaType('csv-metadata.json'),
       },
     ];
   },

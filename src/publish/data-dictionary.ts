@@ -8,6 +8,7 @@ import type { Column, TableSpec } from '../compile/tabular/tables.js';
 import { rowSubjectTemplate } from '../compile/tabular/templates.js';
 import type { Release } from '../compile/index.js';
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 /** Markdown table cells: no line breaks, pipes escaped. */
 function md(text: string): string {
@@ -100,6 +101,6 @@ export function dataDictionary(context: Release): string {
 export const dataDictionaryMarkdown: Publisher = {
   name: 'data-dictionary',
   publish(context) {
-    return [{ path: 'DATA-DICTIONARY.md', content: dataDictionary(context), mediaType: 'text/markdown' }];
+    return [{ path: 'DATA-DICTIONARY.md', content: dataDictionary(context), mediaType: releaseMediaType('DATA-DICTIONARY.md') }];
   },
 };

@@ -12,6 +12,7 @@ import { PARTIAL_DATE_PATTERN, unanchored } from '../compile/tabular/types.js';
 import { digestOf, type FileDigest } from './digest.js';
 import type { Release, ReleaseBasis } from '../compile/index.js';
 import type { Describer } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -107,6 +108,6 @@ export const dataPackageJson: Describer = {
   makes: [DATAPACKAGE_PATH],
   describes: (path) => path.startsWith('csv/'),
   describe: (release, described) => [
-    { path: DATAPACKAGE_PATH, content: `${JSON.stringify(dataPackage(release, described), null, 2)}\n`, mediaType: 'application/json' },
+    { path: DATAPACKAGE_PATH, content: `${JSON.stringify(dataPackage(release, described), null, 2)}\n`, mediaType: releaseMediaType(DATAPACKAGE_PATH) },
   ],
 };

@@ -19,6 +19,7 @@ import type { FileDigest } from './digest.js';
 import { GRAPH_JSONLD_PATH } from './jsonld.js';
 import { NQUADS_PATH, TURTLE_PATH } from './rdf.js';
 import type { Describer } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 type Json = { [key: string]: unknown };
 
@@ -244,6 +245,6 @@ export const dcatCatalogJsonld: Describer = {
   makes: [CATALOG_PATH],
   describes: (path) => isDistribution(path) && path !== CATALOG_PATH,
   describe: (release, described) => [
-    { path: CATALOG_PATH, content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`, mediaType: 'application/ld+json' },
+    { path: CATALOG_PATH, content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`, mediaType: releaseMediaType(CATALOG_PATH) },
   ],
 };

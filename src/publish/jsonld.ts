@@ -6,9 +6,10 @@
  */
 import { entityDocumentText, graphDocumentParts } from '../compile/linked-data.js';
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
-export const JSONLD_MEDIA_TYPE = 'application/ld+json';
 export const GRAPH_JSONLD_PATH = 'partnership.jsonld';
+export const JSONLD_MEDIA_TYPE = releaseMediaType(GRAPH_JSONLD_PATH);
 export const CONTEXT_PATH = 'context.jsonld';
 
 /** Where an entity's own documents are: `site/<id>.jsonld` and `site/<id>.ttl` (the site embeds them). */

@@ -7,10 +7,11 @@
 import { turtleSerializer } from '../compile/rdf/turtle.js';
 import { entityDocumentPath } from './jsonld.js';
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 export const NQUADS_PATH = 'partnership.nq';
 export const TURTLE_PATH = 'partnership.ttl';
-export const TURTLE_MEDIA_TYPE = 'text/turtle';
+export const TURTLE_MEDIA_TYPE = releaseMediaType(TURTLE_PATH);
 
 export const rdfDumps: Publisher = {
   name: 'rdf',
@@ -21,7 +22,7 @@ export const rdfDumps: Publisher = {
       await sink.add({ path: entityDocumentPath(node.id ?? '', 'ttl'), content, mediaType: TURTLE_MEDIA_TYPE });
     }
     // The two dumps of the whole graph go to the writer in parts, never as one string.
-    await sink.add({ path: NQUADS_PATH, content: graph.whole.nquads, mediaType: 'application/n-quads' });
+    await sink.add({ path: NQUADS_PATH, content: graph.whole.nquads, mediaType: releaseMediaType(NQUADS_PATH) });
     await sink.add({ path: TURTLE_PATH, content: turtle.writeParts(graph.whole.triples), mediaType: TURTLE_MEDIA_TYPE });
   },
 };

@@ -1,4 +1,5 @@
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 /**
  * `records.json`: every resolved record as plain JSON, by kind, in document order,
@@ -11,6 +12,6 @@ export const recordsJson: Publisher = {
     for (const kind of schemas.kinds) {
       byKind[kind.kind] = (catalog.byKind.get(kind.kind) ?? []).map((r) => r.fields);
     }
-    return [{ path: 'records.json', content: `${JSON.stringify(byKind, null, 2)}\n`, mediaType: 'application/json' }];
+    return [{ path: 'records.json', content: `${JSON.stringify(byKind, null, 2)}\n`, mediaType: releaseMediaType('records.json') }];
   },
 };

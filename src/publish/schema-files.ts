@@ -8,6 +8,7 @@ import { shapesPrefixes, shapesStatements } from '../compile/rdf/shacl.js';
 import { turtleDescription } from '../compile/rdf/turtle.js';
 import { vocabularyStatements } from '../compile/rdf/vocab.js';
 import type { Publisher } from './types.js';
+import { releaseMediaType } from './media-types.js';
 
 export const VOCAB_PATH = 'vocab.ttl';
 export const SHAPES_PATH = 'shapes.ttl';
@@ -17,8 +18,8 @@ export const vocabularyAndShapes: Publisher = {
   publish({ schemas, baseIri, dataset }) {
     const vocab = vocabularyStatements(schemas, baseIri, dataset.title);
     return [
-      { path: VOCAB_PATH, content: turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: 'text/turtle' },
-      { path: SHAPES_PATH, content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: 'text/turtle' },
+      { path: VOCAB_PATH, content: turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: releaseMediaType(VOCAB_PATH) },
+      { path: SHAPES_PATH, content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: releaseMediaType(SHAPES_PATH) },
     ];
   },
 };

@@ -36,7 +36,7 @@ export interface ReleaseOutput extends ArtifactSink {
  */
 export interface Publisher {
   name: string;
-  publish(release: Release, sink: ArtifactSink): Promise<readonly Artifact[] | void> | readonly Artifact[] | void;
+  publish(release: Release, sink: ArtifactSink): Promise<readonly Artifact[] | undefined> | readonly Artifact[] | undefined;
 }
 
 /**

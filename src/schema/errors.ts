@@ -114,6 +114,7 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
     }
     case 'pattern': {
       // A look-alike letter from another script (Cyrillic "е" for "e") is invisible in the value: name it.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, to find what is not.
       const odd = typeof error.data === 'string' ? /[^\u0000-\u007f]/u.exec(error.data)?.[0] : undefined;
       const oddText = odd ? `; it holds "${odd}" (U+${(odd.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not ASCII: a look-alike of a Latin letter?` : '';
       return {

@@ -11,29 +11,14 @@ import { type FileHandle, open, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { NOT_FOUND_PATH, SITE_DIR } from '../publish/site/paths.js';
+import { mediaTypeFor } from '../publish/media-types.js';
 import { negotiate } from './negotiate.js';
 import { SPARQL_PATH, type SparqlEndpoint, sparqlEndpoint } from './sparql.js';
 
-const MEDIA_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.jsonld': 'application/ld+json',
-  '.ttl': 'text/turtle; charset=utf-8',
-  '.nq': 'application/n-quads',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.zip': 'application/zip',
-};
-
+/** The release's own media type of a file, with the charset every text of it has. */
 function mediaTypeOf(file: string): string {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '') return 'text/plain; charset=utf-8'; // SHA256SUMS
-  return MEDIA_TYPES[extension] ?? 'application/octet-stream';
+  const type = mediaTypeFor(file) ?? 'application/octet-stream';
+  return type.startsWith('text/') && !type.includes('charset') ? `${type}; charset=utf-8` : type;
 }
 
 /** The representations of an entity, in the order offered when the client has no preference. */

@@ -83,7 +83,9 @@ function annotationErrors(source: SchemaSource): Diagnostic[] {
 function annotations(value: unknown, pointer = '', out: { pointer: string; keyword: string; value: unknown; holder: JsonSchema }[] = []) {
   if (value === null || typeof value !== 'object') return out;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => annotations(item, joinPointer(pointer, index), out));
+    value.forEach((item, index) => {
+      annotations(item, joinPointer(pointer, index), out);
+    });
     return out;
   }
   for (const [key, inner] of Object.entries(value)) {
@@ -128,14 +130,20 @@ function referenceErrors(sources: readonly SchemaSource[]): Diagnostic[] {
       } else if (keyword === 'x-label' && !propertiesOf(holder).includes(String(value))) {
         report(pointer, `x-label names "${String(value)}", which is not a property of this kind`);
       } else if (keyword === 'x-rdf-type') {
-        listOf(value).forEach((type, index) => curie(Array.isArray(value) ? joinPointer(pointer, index) : pointer, type));
+        listOf(value).forEach((type, index) => {
+          curie(Array.isArray(value) ? joinPointer(pointer, index) : pointer, type);
+        });
       } else if (keyword === 'x-rdf' && typeof value === 'object' && value !== null) {
         const rdf = value as JsonSchema;
-        listOf(rdf.predicate).forEach((p, index) => curie(Array.isArray(rdf.predicate) ? joinPointer(pointer, 'predicate', index) : joinPointer(pointer, 'predicate'), p));
+        listOf(rdf.predicate).forEach((p, index) => {
+          curie(Array.isArray(rdf.predicate) ? joinPointer(pointer, 'predicate', index) : joinPointer(pointer, 'predicate'), p);
+        });
         curie(joinPointer(pointer, 'datatype'), rdf.datatype);
         curie(joinPointer(pointer, 'iriPrefix'), rdf.iriPrefix);
         for (const [code, types] of Object.entries((rdf.typesWhen as JsonSchema | undefined) ?? {})) {
-          listOf(types).forEach((type, index) => curie(joinPointer(pointer, 'typesWhen', code, ...(Array.isArray(types) ? [index] : [])), type));
+          listOf(types).forEach((type, index) => {
+            curie(joinPointer(pointer, 'typesWhen', code, ...(Array.isArray(types) ? [index] : [])), type);
+          });
         }
       }
     }

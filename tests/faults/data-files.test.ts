@@ -4,7 +4,7 @@
  * or round in a loop, and a file or folder that cannot be read, is a FILE_READ
  * error at the path (exit 1). Nothing is dropped silently.
  */
-import { chmod, cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -163,7 +163,7 @@ describe('a configured base IRI', () => {
     expect(outside.every((l) => l.includes('> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <'))).toBe(true);
     expect([...subjects].filter((s) => s.startsWith(base)).length).toBeGreaterThan(20);
     const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
-    expect(fromJsonld.join('\n') + '\n').toBe(text('partnership.nq'));
+    expect(`${fromJsonld.join('\n')}\n`).toBe(text('partnership.nq'));
   });
 });
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { formatYaml, kindOrder } from '../../src/fmt/format.js';
 import { kindOrThrow, type PropertyInfo } from '../../src/schema/model.js';

@@ -38,7 +38,7 @@ interface ExpectedDiagnostic {
   related?: ExpectedRelated[];
 }
 
-export interface Expected {
+interface Expected {
   exitCode: number;
   diagnostics: ExpectedDiagnostic[];
 }
@@ -54,7 +54,7 @@ function summarise(d: Diagnostic): ExpectedDiagnostic {
 }
 
 /** Run `partnership validate --format json` in-process, from inside the case's data folder. */
-export async function runValidateJson(dataDir: string, extra: string[] = []): Promise<{ exitCode: number; diagnostics: Diagnostic[]; stderr: string }> {
+async function runValidateJson(dataDir: string, extra: string[] = []): Promise<{ exitCode: number; diagnostics: Diagnostic[]; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const exitCode = await main(['node', 'partnership', 'validate', '--data', '.', '--format', 'json', ...extra], {

@@ -117,7 +117,7 @@ class DeclaredPrefixes {
         iriList += iriList ? `|${prefixIri}` : prefixIri;
         prefixList += (prefixList ? '|' : '') + this.prefixIris[prefixIri];
       }
-      iriList = iriList.replace(/[\]\/\(\)\*\+\?\.\\\$]/g, '\\$&');
+      iriList = iriList.replace(/[\]/()*+?.\\$]/g, '\\$&');
       this.prefixRegex = new RegExp(`^(?:${prefixList})[^/]*$|^(${iriList})([_a-zA-Z0-9][\\-_a-zA-Z0-9]*)$`);
       header += '\n';
     }

@@ -6,7 +6,7 @@
  */
 import type { Release } from '../../compile/index.js';
 import { entityDocumentText } from '../../compile/linked-data.js';
-import { type SiteContext } from '../../compile/site/context.js';
+import type { SiteContext } from '../../compile/site/context.js';
 import { shortLabel } from '../../compile/site/labels.js';
 import type { EntityRecord } from '../../model/catalog.js';
 import { isDistribution } from '../dcat.js';
@@ -41,6 +41,7 @@ import { SEARCH_SCRIPT, searchBody, searchIndexJson } from './search.js';
 import { HTML_MEDIA_TYPE } from './media.js';
 import { sitemapXml } from './sitemap.js';
 import { hasTracker } from './tracker.js';
+import { releaseMediaType } from '../media-types.js';
 
 /** An entity's own linked-data documents (which the JSON-LD and RDF publishers write), linked as alternates. */
 function alternatesOf(id: string, pagePath: string): Alternate[] {
@@ -112,10 +113,10 @@ export const sitePages: Publisher = {
       body: notFoundBody(site),
       absoluteBase: site.baseIri,
     });
-    await sink.add({ path: SEARCH_INDEX_PATH, content: searchIndexJson(site), mediaType: 'application/json' });
-    await sink.add({ path: SEARCH_SCRIPT_PATH, content: SEARCH_SCRIPT, mediaType: 'text/javascript' });
-    await sink.add({ path: LIST_SCRIPT_PATH, content: LIST_SCRIPT, mediaType: 'text/javascript' });
-    await sink.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: 'text/css' });
+    await sink.add({ path: SEARCH_INDEX_PATH, content: searchIndexJson(site), mediaType: releaseMediaType(SEARCH_INDEX_PATH) });
+    await sink.add({ path: SEARCH_SCRIPT_PATH, content: SEARCH_SCRIPT, mediaType: releaseMediaType(SEARCH_SCRIPT_PATH) });
+    await sink.add({ path: LIST_SCRIPT_PATH, content: LIST_SCRIPT, mediaType: releaseMediaType(LIST_SCRIPT_PATH) });
+    await sink.add({ path: STYLESHEET_PATH, content: STYLESHEET, mediaType: releaseMediaType(STYLESHEET_PATH) });
     const pages = [
       LANDING_PATH,
       OVERVIEW_PATH,
@@ -124,7 +125,7 @@ export const sitePages: Publisher = {
       ...listPagePaths(site).values(),
       ...site.catalog.records.map((record) => entityPagePath(record.id)),
     ];
-    await sink.add({ path: SITEMAP_PATH, content: sitemapXml(site.baseIri, pages), mediaType: 'application/xml' });
+    await sink.add({ path: SITEMAP_PATH, content: sitemapXml(site.baseIri, pages), mediaType: releaseMediaType(SITEMAP_PATH) });
   },
 };
 

@@ -6,7 +6,6 @@
  * `schema:Dataset` in JSON-LD.
  */
 import { recordsOf } from '../../model/catalog.js';
-import { entityIri } from '../../model/iri.js';
 import { CHECKSUMS_PATH } from '../checksums.js';
 import { CSV_ZIP_PATH } from '../csv.js';
 import { CATALOG_PATH, dcatCatalog } from '../dcat.js';

@@ -1,2 +1,3 @@
 /** The site's pages are UTF-8 HTML. */
-export const HTML_MEDIA_TYPE = 'text/html; charset=utf-8';
+import { releaseMediaType } from '../media-types.js';
+export const HTML_MEDIA_TYPE = releaseMediaType('index.html');

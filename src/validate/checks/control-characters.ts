@@ -9,13 +9,15 @@ import type { FileCheck } from './context.js';
  * and spreadsheets misbehave), and the bidirectional embeddings, overrides and
  * isolates (they make text display differently from what it holds).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it forbids.
 const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 /** What can put one in a value: the character itself, or an escape in a double-quoted scalar. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above, and the escape that can write one.
 const MAY_HOLD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/u;
 
 const NAMES: Readonly<Record<number, string>> = {
-  0x00: 'NUL', 0x07: 'BEL, the bell', 0x08: 'BS, backspace', 0x0b: 'VT, vertical tab', 0x0c: 'FF, form feed', 0x0d: 'CR, carriage return', 0x1b: 'ESC, escape', 0x7f: 'DEL',
-  0x202a: 'LRE', 0x202b: 'RLE', 0x202c: 'PDF', 0x202d: 'LRO', 0x202e: 'RLO', 0x2066: 'LRI', 0x2067: 'RLI', 0x2068: 'FSI', 0x2069: 'PDI',
+  0: 'NUL', 7: 'BEL, the bell', 8: 'BS, backspace', 11: 'VT, vertical tab', 12: 'FF, form feed', 13: 'CR, carriage return', 27: 'ESC, escape', 127: 'DEL',
+  8234: 'LRE', 8235: 'RLE', 8236: 'PDF', 8237: 'LRO', 8238: 'RLO', 8294: 'LRI', 8295: 'RLI', 8296: 'FSI', 8297: 'PDI',
 };
 
 function describe(char: string): string {
