@@ -64,11 +64,12 @@ describe('GitHub workflows', () => {
     for (const use of uses) expect(use, file).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
   });
 
-  it('checks a pull request as the contributor guide says: annotations, layout, tests, build, change report', () => {
+  it('checks a pull request as the contributor guide says: code lint, annotations, layout, tests, build, change report', () => {
     const runs = steps('pull-request.yml').flatMap((s) => (s.run ? [s.run] : []));
     expect(runs).toEqual([
       'npm ci',
       'npm run compile',
+      'npm run lint',
       'node bin/partnership.js validate --format github',
       'node bin/partnership.js fmt --check',
       'npm test',
