@@ -1,5 +1,5 @@
 import type { Diagnostic, Position } from '../diagnostics.js';
-import { FILE_START } from '../diagnostics.js';
+import { diagnosticAt, FILE_START } from '../diagnostics.js';
 
 /** Data files are small hand-written records; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -63,14 +63,9 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       diagnostics: [
-        {
-          code: 'FILE_TOO_LARGE',
-          severity: 'error',
-          message: `file is ${bytes.length} bytes; a data file may be at most ${MAX_FILE_BYTES} bytes`,
-          file,
-          start: FILE_START,
+        diagnosticAt({ file, start: FILE_START }, 'FILE_TOO_LARGE', `file is ${bytes.length} bytes; a data file may be at most ${MAX_FILE_BYTES} bytes`, {
           hint: 'split the records into one file per record',
-        },
+        }),
       ],
     };
   }
@@ -78,14 +73,9 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
   if (invalid >= 0) {
     return {
       diagnostics: [
-        {
-          code: 'FILE_ENCODING',
-          severity: 'error',
-          message: `byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, '0')} at offset ${invalid} is not valid UTF-8`,
-          file,
-          start: bytePosition(bytes, invalid),
+        diagnosticAt({ file, start: bytePosition(bytes, invalid) }, 'FILE_ENCODING', `byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, '0')} at offset ${invalid} is not valid UTF-8`, {
           hint: 'save the file as UTF-8',
-        },
+        }),
       ],
     };
   }
@@ -94,26 +84,23 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
   let text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
-    diagnostics.push({
-      code: 'FILE_BOM',
-      severity: 'warning',
-      message: 'file starts with a UTF-8 byte-order mark',
-      file,
-      start: FILE_START,
-      hint: 'save the file as UTF-8 without BOM (`partnership fmt` does this)',
-    });
+    diagnostics.push(
+      diagnosticAt({ file, start: FILE_START }, 'FILE_BOM', 'file starts with a UTF-8 byte-order mark', {
+        severity: 'warning',
+        hint: 'save the file as UTF-8 without BOM (`partnership fmt` does this)',
+      }),
+    );
   }
   const crlf = text.indexOf('\r\n');
   if (crlf >= 0) {
     const line = text.slice(0, crlf).split('\n').length;
-    diagnostics.push({
-      code: 'FILE_CRLF',
-      severity: 'warning',
-      message: 'file uses CRLF (Windows) line endings',
-      file,
-      start: { line, column: crlf - text.lastIndexOf('\n', crlf - 1) },
-      hint: 'save the file with LF line endings (`partnership fmt` does this)',
-    });
+    const start = { line, column: crlf - text.lastIndexOf('\n', crlf - 1) };
+    diagnostics.push(
+      diagnosticAt({ file, start }, 'FILE_CRLF', 'file uses CRLF (Windows) line endings', {
+        severity: 'warning',
+        hint: 'save the file with LF line endings (`partnership fmt` does this)',
+      }),
+    );
   }
   return { text, diagnostics };
 }

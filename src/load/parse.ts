@@ -87,18 +87,13 @@ function fromYamlError(
   const openerStart = opener?.range ? position(lineCounter, opener.range[0]) : undefined;
   // The parser reports running out of stack as a plain error; say what it means.
   if (/Maximum call stack size exceeded/.test(error.message)) {
-    return { code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: detected.start, hint: 'a data file needs only a few levels of nesting' };
+    return diagnosticAt({ file, start: detected.start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: 'a data file needs only a few levels of nesting' });
   }
-  return {
-    code: YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX',
-    severity,
-    message,
-    file,
-    ...(openerStart
-      ? { start: openerStart, related: [{ file, start: detected.start, message: 'the parser noticed it here' }] }
-      : detected),
-    hint: error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : openerStart ? 'close the bracket or quote that opens here' : undefined,
-  };
+  const hint = error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : openerStart ? 'close the bracket or quote that opens here' : undefined;
+  // An unclosed bracket or quote is reported where it opens, with where the parser noticed it beside.
+  const place = openerStart ? { file, start: openerStart } : { file, ...detected };
+  const related = openerStart ? [{ file, start: detected.start, message: 'the parser noticed it here' }] : undefined;
+  return diagnosticAt(place, YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX', message, { severity, ...(hint ? { hint } : {}), ...(related ? { related } : {}) });
 }
 
 function keyText(key: unknown): string | undefined {
@@ -140,16 +135,12 @@ function structuralDiagnostics(
         if (first) {
           const at = spanOf(pair.key as Node, lineCounter);
           const firstAt = spanOf(first, lineCounter);
-          diagnostics.push({
-            code: 'YAML_DUPLICATE_KEY',
-            severity: 'error',
-            message: `key "${text}" appears twice in the same mapping`,
-            file,
-            start: at?.start ?? FILE_START,
-            end: at?.end,
-            hint: 'keep one of the two entries; keys that differ only in quoting are the same key',
-            related: firstAt ? [{ file, start: firstAt.start, message: 'first defined here' }] : undefined,
-          });
+          diagnostics.push(
+            diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_DUPLICATE_KEY', `key "${text}" appears twice in the same mapping`, {
+              hint: 'keep one of the two entries; keys that differ only in quoting are the same key',
+              ...(firstAt ? { related: [{ file, start: firstAt.start, message: 'first defined here' }] } : {}),
+            }),
+          );
         } else {
           seen.set(text, pair.key as Node);
         }
@@ -164,15 +155,9 @@ function structuralDiagnostics(
         return;
       }
       const at = spanOf(alias, lineCounter);
-      const diagnostic: Diagnostic = {
-        code: 'YAML_ALIAS',
-        severity: 'error',
-        message: `alias *${alias.source} is not allowed in data files`,
-        file,
-        start: at?.start ?? FILE_START,
-        end: at?.end,
+      const diagnostic = diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_ALIAS', `alias *${alias.source} is not allowed in data files`, {
         hint: 'write the value out in full; each record states its own values',
-      };
+      });
       aliases.set(alias.source, { diagnostic, uses: 1 });
       diagnostics.push(diagnostic);
     },
@@ -180,15 +165,10 @@ function structuralDiagnostics(
       if (!isAlias(node) && node.tag && !CORE_TAGS.has(node.tag)) {
         const at = spanOf(node, lineCounter);
         const tagAt = node.range ? tagOffset(text, node.range[0]) : undefined;
-        diagnostics.push({
-          code: 'YAML_TAG',
-          severity: 'error',
-          message: `tag ${node.tag} is not allowed in data files`,
-          file,
-          start: tagAt === undefined ? (at?.start ?? FILE_START) : position(lineCounter, tagAt),
-          end: at?.end,
-          hint: 'remove the tag; quote the value if it is text',
-        });
+        const start = tagAt === undefined ? (at?.start ?? FILE_START) : position(lineCounter, tagAt);
+        diagnostics.push(
+          diagnosticAt({ file, start, end: at?.end }, 'YAML_TAG', `tag ${node.tag} is not allowed in data files`, { hint: 'remove the tag; quote the value if it is text' }),
+        );
       }
     },
   });
@@ -275,27 +255,17 @@ export function parseDataText(file: string, text: string): ParsedFile {
       result.diagnostics.push(fromYamlError(file, error, lineCounter));
     }
     if (result.diagnostics.length === 0) {
-      result.diagnostics.push({
-        code: 'FILE_EMPTY',
-        severity: 'error',
-        message: 'file holds no data',
-        file,
-        start: FILE_START,
-        hint: 'add the record, or delete the file',
-      });
+      result.diagnostics.push(diagnosticAt({ file, start: FILE_START }, 'FILE_EMPTY', 'file holds no data', { hint: 'add the record, or delete the file' }));
     }
     return result;
   }
   result.document = first;
   for (const extra of list.slice(1)) {
-    result.diagnostics.push({
-      code: 'YAML_MULTIPLE_DOCUMENTS',
-      severity: 'error',
-      message: 'file holds more than one YAML document',
-      file,
-      start: position(lineCounter, extra.range[0]),
-      hint: 'put each record in its own file and remove the `---` separator',
-    });
+    result.diagnostics.push(
+      diagnosticAt({ file, start: position(lineCounter, extra.range[0]) }, 'YAML_MULTIPLE_DOCUMENTS', 'file holds more than one YAML document', {
+        hint: 'put each record in its own file and remove the `---` separator',
+      }),
+    );
   }
   const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
   const reported = new Set<string>();
@@ -313,21 +283,16 @@ export function parseDataText(file: string, text: string): ParsedFile {
 
   if (!isMap(first.contents)) {
     const at = spanOf(first.contents as Node, lineCounter);
-    result.diagnostics.push({
-      code: 'YAML_NOT_MAPPING',
-      severity: 'error',
-      message: 'a data file must hold one mapping of fields (key: value) at the top level',
-      file,
-      start: at?.start ?? FILE_START,
-      end: at?.end,
-    });
+    result.diagnostics.push(
+      diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_NOT_MAPPING', 'a data file must hold one mapping of fields (key: value) at the top level'),
+    );
     return result;
   }
   try {
     result.value = first.toJS({ maxAliasCount: 0 });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    result.diagnostics.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: 'mappings and lists are nested too deeply to read', file, start: FILE_START, hint: 'a data file needs only a few levels of nesting' });
+    result.diagnostics.push(diagnosticAt({ file, start: FILE_START }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: 'a data file needs only a few levels of nesting' }));
   }
   return result;
 }

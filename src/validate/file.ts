@@ -4,7 +4,7 @@
  * large data folder can share the files out between two threads (helper-thread.ts).
  */
 import { FILE_CHECKS } from './checks/index.js';
-import { type Diagnostic, FILE_START } from '../diagnostics.js';
+import { type Diagnostic, diagnosticAt, FILE_START } from '../diagnostics.js';
 import type { RawFile } from '../load/files.js';
 import { type ParsedFile, parseDataFile } from '../load/parse.js';
 import { schemaDiagnostics } from '../schema/errors.js';
@@ -35,14 +35,7 @@ export function validatorsFor(schemas: SchemaSet): Map<string, KindValidator> {
 
 function unknownKind(file: ParsedFile, schemas: SchemaSet): Diagnostic {
   const places = schemas.kinds.flatMap((k) => (k.files ? [k.files] : []));
-  return {
-    code: 'FILE_UNKNOWN_KIND',
-    severity: 'error',
-    message: `no kind of record lives at ${file.path}`,
-    file: file.path,
-    start: { line: 1, column: 1 },
-    hint: `data files go in: ${places.join(', ')}`,
-  };
+  return diagnosticAt({ file: file.path, start: FILE_START }, 'FILE_UNKNOWN_KIND', `no kind of record lives at ${file.path}`, { hint: `data files go in: ${places.join(', ')}` });
 }
 
 /** One file through every check that looks at that file alone. Pure: never throws for bad input. */
@@ -50,7 +43,7 @@ export function validateFile(raw: RawFile, schemas: SchemaSet): { validation: Fi
   const parsed = parseDataFile(raw.path, raw.bytes);
   if (raw.unreadable !== undefined) {
     parsed.diagnostics = [
-      { code: 'FILE_READ', severity: 'error', message: raw.unreadable, file: raw.path, start: FILE_START, hint: 'make it a readable data file inside the data folder, or remove it' },
+      diagnosticAt({ file: raw.path, start: FILE_START }, 'FILE_READ', raw.unreadable, { hint: 'make it a readable data file inside the data folder, or remove it' }),
     ];
     return { validation: { path: raw.path, value: undefined, diagnostics: parsed.diagnostics }, parsed };
   }

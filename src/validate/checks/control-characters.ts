@@ -1,6 +1,6 @@
 import { visit } from 'yaml';
 import type { Diagnostic } from '../../diagnostics.js';
-import { FILE_START } from '../../diagnostics.js';
+import { diagnosticAt, FILE_START } from '../../diagnostics.js';
 import type { FileCheck } from './context.js';
 
 /**
@@ -43,14 +43,12 @@ export const controlCharacters: FileCheck = {
         const [from, to] = node.range ?? [0, 0];
         const raw = file.text.indexOf(match[0], from);
         const at = file.lineCounter.linePos(raw >= from && raw < to ? raw : from);
-        found.push({
-          code: 'TEXT_CONTROL_CHARACTER',
-          severity: 'error',
-          message: `the text holds ${describe(match[0])}`,
-          file: file.path,
-          start: node.range ? { line: at.line, column: at.col } : FILE_START,
-          hint: 'remove it: text may hold line breaks and tabs, but no other control characters or bidirectional controls',
-        });
+        const start = node.range ? { line: at.line, column: at.col } : FILE_START;
+        found.push(
+          diagnosticAt({ file: file.path, start }, 'TEXT_CONTROL_CHARACTER', `the text holds ${describe(match[0])}`, {
+            hint: 'remove it: text may hold line breaks and tabs, but no other control characters or bidirectional controls',
+          }),
+        );
       },
     });
     return found;

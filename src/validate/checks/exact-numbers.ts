@@ -1,5 +1,5 @@
 import { visit } from 'yaml';
-import type { Diagnostic } from '../../diagnostics.js';
+import { type Diagnostic, diagnosticAt } from '../../diagnostics.js';
 import { isExactNumber } from '../../model/decimal.js';
 import type { FileCheck } from './context.js';
 
@@ -25,14 +25,11 @@ export const exactNumbers: FileCheck = {
       Scalar(_key, node) {
         if (typeof node.value !== 'number' || node.source === undefined || isExactNumber(node.source, node.value)) return;
         const at = file.lineCounter.linePos(node.range?.[0] ?? 0);
-        found.push({
-          code: 'NUMBER_INEXACT',
-          severity: 'error',
-          message: `${node.source} cannot be held exactly: it would be published as ${String(node.value)}`,
-          file: file.path,
-          start: { line: at.line, column: at.col },
-          hint: 'quote it if it is an identifier or code, or write it with at most 15 significant digits',
-        });
+        found.push(
+          diagnosticAt({ file: file.path, start: { line: at.line, column: at.col } }, 'NUMBER_INEXACT', `${node.source} cannot be held exactly: it would be published as ${String(node.value)}`, {
+            hint: 'quote it if it is an identifier or code, or write it with at most 15 significant digits',
+          }),
+        );
       },
     });
     return found;

@@ -1,6 +1,6 @@
 import { visit } from 'yaml';
 import type { Diagnostic } from '../../diagnostics.js';
-import { FILE_START } from '../../diagnostics.js';
+import { diagnosticAt, FILE_START } from '../../diagnostics.js';
 import { spanOf } from '../../load/locate.js';
 import { PLACEHOLDER } from '../../scaffold/placeholder.js';
 import type { FileCheck } from './context.js';
@@ -20,15 +20,11 @@ export const placeholders: FileCheck = {
       Scalar(_key, node) {
         if (node.value !== PLACEHOLDER) return;
         const span = spanOf(node, file.lineCounter);
-        found.push({
-          code: 'PLACEHOLDER',
-          severity: 'error',
-          message: `a ${PLACEHOLDER} placeholder is left in the file`,
-          file: file.path,
-          start: span?.start ?? FILE_START,
-          ...(span?.end ? { end: span.end } : {}),
-          hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
-        });
+        found.push(
+          diagnosticAt({ file: file.path, start: span?.start ?? FILE_START, end: span?.end }, 'PLACEHOLDER', `a ${PLACEHOLDER} placeholder is left in the file`, {
+            hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
+          }),
+        );
       },
     });
     return found;
