@@ -13,7 +13,7 @@ import path from 'node:path';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
 import type { Artifact, ReleaseOutput } from '../publish/types.js';
 import type { ThreadUse } from '../util/threads.js';
-import { openWriter, type Segment, type WriterChannel, type WriterReply } from './writer.js';
+import { openWriter, type PreviousRelease, type Segment, type WriterChannel, type WriterReply } from './writer.js';
 
 /** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
 const BATCH_SEGMENTS = 64;
@@ -72,11 +72,13 @@ class StagingOutput implements ReleaseOutput {
   constructor(
     private readonly folder: string,
     threads: ThreadUse,
+    previous?: PreviousRelease,
   ) {
     this.writer = openWriter(
       threads,
       (reply) => this.received(reply),
       (error) => this.fail(error),
+      previous,
     );
   }
 
@@ -147,16 +149,23 @@ class StagingOutput implements ReleaseOutput {
     await this.until(() => this.sent.size === 0);
   }
 
+  /** After the last file: the writer removes the folders it prepared that no file went into. */
+  async finish(): Promise<void> {
+    await this.flush();
+    this.send(true);
+    await this.until(() => this.sent.size === 0);
+  }
+
   async close(): Promise<void> {
     await this.writer.close();
   }
 
-  private send(): void {
+  private send(finish = false): void {
     const id = this.nextBatch++;
     const { segments, ends, chars } = this.batch;
     this.sent.set(id, { ends, chars });
     this.charsInFlight += chars;
-    this.writer.post({ batch: id, segments });
+    this.writer.post({ batch: id, segments, ...(finish ? { finish } : {}) });
     this.batch = emptyBatch();
   }
 
@@ -186,44 +195,80 @@ class StagingOutput implements ReleaseOutput {
   }
 }
 
+/** A staging folder being filled: commit swaps it in for the target, abandon removes it. */
+export interface Staging {
+  output: ReleaseOutput;
+  /** Swap the finished staging folder in for the target; resolves to the digests of the files written. */
+  commit(): Promise<FileDigest[]>;
+  /** Remove the staging folder; the target stays as it was. */
+  abandon(): Promise<void>;
+}
+
 /**
- * Make a release into a staging folder with `produce`, then swap it in for
- * `outDir`. If `produce` or any write fails, the staging folder is removed and
- * `outDir` is untouched. Resolves to the digests of the files written.
+ * Open a staging folder beside `outDir` and its writer. Files identical to the release being
+ * replaced are linked from it, and its folders are made ahead (see SegmentWriter).
  */
-export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, threads: ThreadUse = 'auto'): Promise<FileDigest[]> {
+export async function openStaging(outDir: string, threads: ThreadUse = 'auto'): Promise<Staging> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = path.join(parent, `.${path.basename(target)}-new-${stamp}`);
   const retired = path.join(parent, `.${path.basename(target)}-old-${stamp}`);
   await mkdir(staging, { recursive: true });
-  const output = new StagingOutput(staging, threads);
-  try {
+  const output = new StagingOutput(staging, threads, { staging: staging + path.sep, previous: target + path.sep });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await output.close();
+  };
+  const abandon = async () => {
+    await close();
+    await rm(staging, { recursive: true, force: true });
+  };
+  const commit = async (): Promise<FileDigest[]> => {
     try {
-      await produce(output);
-      await output.flush();
-    } finally {
-      await output.close();
-    }
-    const files = await output.digests();
-    let hadPrevious = true;
-    try {
-      await rename(target, retired);
+      try {
+        await output.finish();
+      } finally {
+        await close();
+      }
+      const files = await output.digests();
+      let hadPrevious = true;
+      try {
+        await rename(target, retired);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        hadPrevious = false;
+      }
+      try {
+        await rename(staging, target);
+      } catch (error) {
+        if (hadPrevious) await rename(retired, target);
+        throw error;
+      }
+      if (hadPrevious) await rm(retired, { recursive: true, force: true });
+      return files;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hadPrevious = false;
-    }
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      if (hadPrevious) await rename(retired, target);
+      await rm(staging, { recursive: true, force: true });
       throw error;
     }
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
-    return files;
+  };
+  return { output, commit, abandon };
+}
+
+/**
+ * Make a release into a staging folder with `produce`, then swap it in for
+ * `outDir`. If `produce` or any write fails, the staging folder is removed and
+ * `outDir` is untouched. Resolves to the digests of the files written.
+ */
+export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, threads: ThreadUse = 'auto'): Promise<FileDigest[]> {
+  const staging = await openStaging(outDir, threads);
+  try {
+    await produce(staging.output);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await staging.abandon();
     throw error;
   }
+  return staging.commit();
 }
