@@ -5,9 +5,10 @@
  *
  * The files are encoded, hashed and written by a worker thread while the main
  * thread goes on making the next ones: a release has tens of thousands of small
- * files, whose writing costs about as much as making them (see the Performance
- * section of the README), and none of them stays in memory once written.
+ * files, whose writing costs about as much as making them (see bench/README.md),
+ * and none of them stays in memory once written.
  */
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
@@ -247,7 +248,9 @@ export async function openStaging(outDir: string, threads: ThreadUse = 'auto'): 
         if (hadPrevious) await rename(retired, target);
         throw error;
       }
-      if (hadPrevious) await rm(retired, { recursive: true, force: true });
+      // Synchronously: nothing else is left to overlap with, and the promise API's many round trips
+      // through the thread pool took about twice as long (a real-data release: 160-220 ms against 80-130 ms).
+      if (hadPrevious) rmSync(retired, { recursive: true, force: true });
       return files;
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
