@@ -177,14 +177,15 @@ async function measureSubjects(
   return { floor: summary(samples.floor), validate: summary(samples.validate), build: summary(samples.build) };
 }
 
-function machine() {
+function machine(loadAtStart: readonly number[]) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGb: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
-    loadAverage: os.loadavg().map((l) => round(l)),
+    loadAverageAtStart: loadAtStart.map((l) => round(l)),
+    loadAverageAtEnd: os.loadavg().map((l) => round(l)),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
   };
@@ -230,7 +231,7 @@ function markdown(report: {
     '',
     `${m.date} · ${m.cpu} · ${m.cores} cores · ${m.memoryGb} GB · Node ${m.node} · ${m.os}`,
     '',
-    `Load average when it started: ${m.loadAverage.join(', ')} (1, 5, 15 min) on ${m.cores} cores.`,
+    `Load average (1, 5, 15 min) on ${m.cores} cores: ${m.loadAverageAtStart.join(', ')} when the run started, ${m.loadAverageAtEnd.join(', ')} when it ended.`,
     '',
     'Median wall time of the whole process (ms), median CPU time (user + system, all threads) and peak resident memory (MB); the floor only reads the YAML with `yaml` and writes it as JSON. Each build replaces the release the previous run wrote.',
     '',
@@ -259,6 +260,7 @@ function markdown(report: {
 }
 
 export async function runBench(args: readonly string[], root: string): Promise<void> {
+  const loadAtStart = os.loadavg();
   const options = parseOptions(args, root);
   const schemas = await readSchemaSet(path.join(root, 'schemas'));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'partnership-bench-'));
@@ -324,7 +326,7 @@ export async function runBench(args: readonly string[], root: string): Promise<v
       }
     }
     const report = {
-      machine: machine(),
+      machine: machine(loadAtStart),
       options: { data: options.data, scales: options.scales, runs: options.runs, largeRuns: options.largeRuns },
       targets: TARGETS,
       startup,
