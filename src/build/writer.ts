@@ -147,7 +147,7 @@ export class SegmentWriter {
     if (!previous || !file.startsWith(previous.staging)) return false;
     const old = previous.previous + file.slice(previous.staging.length);
     const oldBytes = readIfSize(old, bytes.byteLength);
-    if (!oldBytes || !oldBytes.equals(bytes)) return false;
+    if (!oldBytes?.equals(bytes)) return false;
     const folder = path.dirname(file);
     this.used.add(folder);
     if (!this.folders.has(folder)) {
