@@ -1,23 +1,28 @@
 /**
  * `npm run bench`: time `partnership validate` and `partnership build` as a user
- * runs them (a whole process each), beside a floor that only reads the same YAML
- * with `yaml` and writes it back as JSON, on corpora of 1, 10 and 100 partnerships.
- * Medians over several runs after a warm-up; peak memory of the whole process from
- * a preload that reports `process.resourceUsage().maxRSS` at exit. Writes
- * bench/results/latest.json and latest.md.
+ * runs them (a whole process each, the build rebuilding over its previous release
+ * in a folder of the project), beside a floor that only reads the same YAML with
+ * `yaml` and writes it back as JSON, on the real data folder and on corpora of 1,
+ * 10 and 100 partnerships. The three subjects take turns, round by round; medians
+ * over several rounds after a warm-up; CPU time and peak memory of the whole
+ * process from a preload that reports `process.resourceUsage()` at exit. Writes
+ * bench/results/latest.json and latest.md. See bench/README.md.
  *
- *   npm run bench [-- --scales 1,10,100 --runs 5 --large-runs 3 --quick]
+ *   npm run bench [-- --scales 1,10,100 --runs 5 --large-runs 3 --no-data --quick]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listYamlFiles } from '../src/load/files.js';
 import { readSchemaSet } from '../src/schema/read.js';
 import { generateCorpus } from './corpus.js';
 
-/** The issue's targets. */
+/** The targets (bench/README.md). */
 const TARGETS = {
+  validateOverFloorOnData: 1.5,
+  buildOverFloorOnData: 2.5,
   validateOverFloorAtScale1: 1.5,
   buildOverFloorAtScale1: 2.5,
   buildOverFloorAtScale100: 3,
@@ -29,6 +34,8 @@ const TARGETS = {
 const LARGE_SCALE = 100;
 
 interface Options {
+  /** Measure the real data folder (data/) as a row of its own. */
+  data: boolean;
   scales: number[];
   runs: number;
   largeRuns: number;
@@ -53,6 +60,8 @@ type Subject = 'floor' | 'validate' | 'build';
 const SUBJECTS: readonly Subject[] = ['floor', 'validate', 'build'];
 
 interface ScaleResult {
+  /** The row's name: `data` for the real data folder, else the scale. */
+  row: string;
   scale: number;
   files: number;
   megabytes: number;
@@ -62,6 +71,9 @@ interface ScaleResult {
   build: Measure;
   validateOverFloor: number;
   buildOverFloor: number;
+  /** The same ratios of the median CPU times (user + system), less moved by other work on the machine. */
+  validateOverFloorCpu: number;
+  buildOverFloorCpu: number;
 }
 
 interface Check {
@@ -80,6 +92,7 @@ function parseOptions(args: readonly string[], root: string): Options {
   const scales = (value('--scales') ?? (quick ? '1,10' : `1,10,${LARGE_SCALE}`)).split(',').map(Number);
   if (scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales takes positive integers, e.g. 1,10,100');
   return {
+    data: !args.includes('--no-data'),
     scales,
     runs: Number(value('--runs') ?? (quick ? 1 : 5)),
     largeRuns: Number(value('--large-runs') ?? (quick ? 1 : 3)),
@@ -121,19 +134,24 @@ async function measureOnce(root: string, args: readonly string[], scratch: strin
   return { ms, cpuMs: usage.cpuMicros / 1000, peakMb: usage.maxRssKb / 1024 };
 }
 
-function commandFor(subject: Subject, dataDir: string, scratch: string): string[] {
+/**
+ * Where the floor and the builds write: a folder of the project, as a user's dist/ is. On the
+ * machine bench/README.md describes, creating a file under the project costs several times what
+ * it costs under /tmp, so a bench writing to /tmp measured a cheaper build than users get.
+ */
+const OUTPUT_DIR = 'bench/.out/releases';
+
+function commandFor(subject: Subject, dataDir: string, row: string): string[] {
   switch (subject) {
     case 'floor':
-      return ['bench/floor.mjs', dataDir, path.join(scratch, 'floor.json')];
+      return ['bench/floor.mjs', dataDir, path.join(OUTPUT_DIR, `floor-${row}.json`)];
     case 'validate':
       return ['bin/partnership.js', 'validate', '--data', dataDir];
     case 'build':
-      return ['bin/partnership.js', 'build', '--data', dataDir, '--out', path.join(scratch, 'dist')];
+      // The same folder every run: each build replaces the previous release, as `partnership build` does.
+      return ['bin/partnership.js', 'build', '--data', dataDir, '--out', path.join(OUTPUT_DIR, row)];
   }
 }
-
-/** Builds run so far: each writes its own release folder. */
-let buildsMeasured = 0;
 
 /** Warm-up, then `runs` rounds that take the three subjects in turn, so they share the machine's noise. */
 async function measureSubjects(
@@ -143,14 +161,10 @@ async function measureSubjects(
   scratch: string,
 ): Promise<Record<Subject, Measure>> {
   const samples: Record<Subject, Sample[]> = { floor: [], validate: [], build: [] };
-  // Every build writes a new folder and the old ones are removed only at the end of the
-  // bench: removing tens of thousands of files slows the file system's next creations for a
-  // while, which would be charged to whichever run came next.
-  const releaseFolder = (args: string[]) =>
-    args.map((arg, index) => (args[index - 1] === '--out' ? path.join(scratch, `dist-${(buildsMeasured += 1)}`) : arg));
+  // The warm-up round also leaves the release the measured builds replace.
   for (let round = 0; round <= runs; round++) {
     for (const subject of SUBJECTS) {
-      const sample = await measureOnce(root, releaseFolder(commands[subject]), scratch);
+      const sample = await measureOnce(root, commands[subject], scratch);
       if (round > 0) samples[subject].push(sample);
     }
   }
@@ -163,13 +177,15 @@ async function measureSubjects(
   return { floor: summary(samples.floor), validate: summary(samples.validate), build: summary(samples.build) };
 }
 
-function machine() {
+function machine(loadAtStart: readonly number[]) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGb: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
+    loadAverageAtStart: loadAtStart.map((l) => round(l)),
+    loadAverageAtEnd: os.loadavg().map((l) => round(l)),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
   };
@@ -177,8 +193,8 @@ function machine() {
 
 /** t(scale)/t(1) of a subject, each with the process start-up taken off. */
 function scaling(results: readonly ScaleResult[], subject: Subject, startupMs: number, scale: number): number | undefined {
-  const base = results.find((r) => r.scale === 1);
-  const at = results.find((r) => r.scale === scale);
+  const base = results.find((r) => r.row === '1');
+  const at = results.find((r) => r.row === String(scale));
   if (!base || !at) return undefined;
   return round((at[subject].medianMs - startupMs) / Math.max(1, base[subject].medianMs - startupMs));
 }
@@ -188,8 +204,11 @@ function checks(results: readonly ScaleResult[], scalingRatios: Record<string, n
   const add = (target: string, value: number | undefined, limit: number) => {
     if (value !== undefined) list.push({ target, value, limit, pass: value <= limit });
   };
-  const one = results.find((r) => r.scale === 1);
-  const large = results.find((r) => r.scale === LARGE_SCALE);
+  const data = results.find((r) => r.row === 'data');
+  const one = results.find((r) => r.row === '1');
+  const large = results.find((r) => r.row === String(LARGE_SCALE));
+  add('validate/floor on the real data', data?.validateOverFloor, TARGETS.validateOverFloorOnData);
+  add('build/floor on the real data', data?.buildOverFloor, TARGETS.buildOverFloorOnData);
   add('validate/floor at scale 1', one?.validateOverFloor, TARGETS.validateOverFloorAtScale1);
   add('build/floor at scale 1', one?.buildOverFloor, TARGETS.buildOverFloorAtScale1);
   add(`build/floor at scale ${LARGE_SCALE}`, large?.buildOverFloor, TARGETS.buildOverFloorAtScale100);
@@ -212,13 +231,15 @@ function markdown(report: {
     '',
     `${m.date} · ${m.cpu} · ${m.cores} cores · ${m.memoryGb} GB · Node ${m.node} · ${m.os}`,
     '',
-    'Median wall time of the whole process (ms) and its peak resident memory (MB); the floor only reads the YAML with `yaml` and writes it as JSON.',
+    `Load average (1, 5, 15 min) on ${m.cores} cores: ${m.loadAverageAtStart.join(', ')} when the run started, ${m.loadAverageAtEnd.join(', ')} when it ended.`,
     '',
-    '| scale | files | MB of YAML | runs | floor ms | validate ms | build ms | validate/floor | build/floor | floor MB | validate MB | build MB | CPU ms floor / validate / build |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    'Median wall time of the whole process (ms), median CPU time (user + system, all threads) and peak resident memory (MB); the floor only reads the YAML with `yaml` and writes it as JSON. Each build replaces the release the previous run wrote.',
+    '',
+    '| data | files | MB of YAML | runs | floor ms | validate ms | build ms | validate/floor | build/floor | CPU ms floor / validate / build | CPU validate/floor | CPU build/floor | MB floor / validate / build |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...report.scales.map(
       (r) =>
-        `| ${r.scale} | ${r.files} | ${r.megabytes} | ${r.runs} | ${r.floor.medianMs} | ${r.validate.medianMs} | ${r.build.medianMs} | ${r.validateOverFloor} | ${r.buildOverFloor} | ${r.floor.peakMb} | ${r.validate.peakMb} | ${r.build.peakMb} | ${r.floor.medianCpuMs} / ${r.validate.medianCpuMs} / ${r.build.medianCpuMs} |`,
+        `| ${r.row === 'data' ? 'data/ (real)' : `scale ${r.scale}`} | ${r.files} | ${r.megabytes} | ${r.runs} | ${r.floor.medianMs} | ${r.validate.medianMs} | ${r.build.medianMs} | ${r.validateOverFloor} | ${r.buildOverFloor} | ${r.floor.medianCpuMs} / ${r.validate.medianCpuMs} / ${r.build.medianCpuMs} | ${r.validateOverFloorCpu} | ${r.buildOverFloorCpu} | ${r.floor.peakMb} / ${r.validate.peakMb} / ${r.build.peakMb} |`,
     ),
     '',
     `Start-up (taken off for scaling): \`partnership --version\` ${report.startup.cli?.medianMs} ms, floor on an empty folder ${report.startup.floor?.medianMs} ms.`,
@@ -239,6 +260,7 @@ function markdown(report: {
 }
 
 export async function runBench(args: readonly string[], root: string): Promise<void> {
+  const loadAtStart = os.loadavg();
   const options = parseOptions(args, root);
   const schemas = await readSchemaSet(path.join(root, 'schemas'));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'partnership-bench-'));
@@ -256,31 +278,44 @@ export async function runBench(args: readonly string[], root: string): Promise<v
     const startupMeasures = await measureSubjects(root, startupCommands, startupRuns, scratch);
     const startup = { cli: startupMeasures.validate, floor: startupMeasures.floor };
 
-    const results: ScaleResult[] = [];
+    await mkdir(path.join(root, OUTPUT_DIR), { recursive: true });
+    const rows: { row: string; scale: number; dataDir: string; files: number; bytes: number }[] = [];
+    if (options.data) {
+      const files = await listYamlFiles(path.join(root, 'data'));
+      const bytes = (await Promise.all(files.map((file) => stat(path.join(root, 'data', file))))).reduce((sum, s) => sum + s.size, 0);
+      rows.push({ row: 'data', scale: 1, dataDir: path.join(root, 'data'), files: files.length, bytes });
+    }
     for (const scale of options.scales) {
       const corpus = path.join(root, 'bench/corpus', `scale-${scale}`);
       const summary = await generateCorpus({ dataDir: path.join(root, 'data'), outDir: corpus, scale, schemas });
+      rows.push({ row: String(scale), scale, dataDir: corpus, files: summary.files, bytes: summary.bytes });
+    }
+    const results: ScaleResult[] = [];
+    for (const { row, scale, dataDir, files, bytes } of rows) {
       const runs = scale >= LARGE_SCALE ? options.largeRuns : options.runs;
-      log(`scale ${scale}: ${summary.files} files, ${runs} runs after a warm-up`);
-      const relative = path.relative(root, corpus);
+      log(`${row === 'data' ? 'data/' : `scale ${scale}`}: ${files} files, ${runs} runs after a warm-up`);
+      const relative = path.relative(root, dataDir);
       const commands = {
-        floor: commandFor('floor', relative, scratch),
-        validate: commandFor('validate', relative, scratch),
-        build: commandFor('build', relative, scratch),
+        floor: commandFor('floor', relative, row),
+        validate: commandFor('validate', relative, row),
+        build: commandFor('build', relative, row),
       };
       const measures = await measureSubjects(root, commands, runs, scratch);
       const result: ScaleResult = {
+        row,
         scale,
-        files: summary.files,
-        megabytes: round(summary.bytes / 1024 ** 2),
+        files,
+        megabytes: round(bytes / 1024 ** 2),
         runs,
         ...measures,
         validateOverFloor: round(measures.validate.medianMs / measures.floor.medianMs),
         buildOverFloor: round(measures.build.medianMs / measures.floor.medianMs),
+        validateOverFloorCpu: round(measures.validate.medianCpuMs / measures.floor.medianCpuMs),
+        buildOverFloorCpu: round(measures.build.medianCpuMs / measures.floor.medianCpuMs),
       };
       results.push(result);
       log(
-        `  floor ${result.floor.medianMs} ms ${result.floor.peakMb} MB · validate ${result.validate.medianMs} ms ${result.validate.peakMb} MB · build ${result.build.medianMs} ms ${result.build.peakMb} MB · validate/floor ${result.validateOverFloor} · build/floor ${result.buildOverFloor}`,
+        `  floor ${result.floor.medianMs} ms ${result.floor.peakMb} MB · validate ${result.validate.medianMs} ms ${result.validate.peakMb} MB · build ${result.build.medianMs} ms ${result.build.peakMb} MB · validate/floor ${result.validateOverFloor} (CPU ${result.validateOverFloorCpu}) · build/floor ${result.buildOverFloor} (CPU ${result.buildOverFloorCpu})`,
       );
     }
     const scalingRatios: Record<string, number | undefined> = {};
@@ -291,8 +326,8 @@ export async function runBench(args: readonly string[], root: string): Promise<v
       }
     }
     const report = {
-      machine: machine(),
-      options: { scales: options.scales, runs: options.runs, largeRuns: options.largeRuns },
+      machine: machine(loadAtStart),
+      options: { data: options.data, scales: options.scales, runs: options.runs, largeRuns: options.largeRuns },
       targets: TARGETS,
       startup,
       scales: results,

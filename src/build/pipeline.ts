@@ -10,7 +10,7 @@ import type { Describer, Publisher, ReleaseOutput } from '../publish/types.js';
 import type { SchemaSet } from '../schema/model.js';
 import type { ThreadUse } from '../util/threads.js';
 import { type DataLocation, validateDataDir } from '../validate/index.js';
-import { writeRelease } from './staging.js';
+import { openStaging, writeRelease } from './staging.js';
 
 export interface PublishOptions extends CompileOptions {
   /** The serialisations to make (default: all of them); tests give fewer, or a failing one. */
@@ -47,10 +47,26 @@ export async function compileRelease(catalog: Catalog, schemas: SchemaSet, optio
 
 /** Writes nothing when the data is invalid; a failure at any point leaves the previous release as it was. */
 export async function buildHere(options: BuildOptions): Promise<BuildResult> {
-  // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
-  const { diagnostics, catalog, schemas } = await validateDataDir(options, { threads: options.threads });
-  if (hasErrors(diagnostics, options.strict)) return { diagnostics };
   const protect = [options.dataDir, ...(options.schemaDir ? [options.schemaDir] : [])];
-  const files = await writeRelease(options.outDir, (output) => publishRelease(catalog, schemas, output, options), { protect, ...(options.threads ? { threads: options.threads } : {}) });
-  return { diagnostics, files };
+  const writeOptions = { protect, ...(options.threads ? { threads: options.threads } : {}) };
+  // The staging folder opens before validation, so that its writer makes the previous release's
+  // folders meanwhile (see SegmentWriter); it is abandoned if the data is invalid. If it cannot be
+  // opened (a refused --out, another build's lock), validation still comes first and writeRelease
+  // reports the failure after it.
+  const staging = await openStaging(options.outDir, writeOptions).catch(() => undefined);
+  try {
+    // Only the catalog goes on: the parsed YAML documents (most of validation's memory) are let go.
+    const { diagnostics, catalog, schemas } = await validateDataDir(options, { threads: options.threads });
+    if (hasErrors(diagnostics, options.strict)) {
+      await staging?.abandon();
+      return { diagnostics };
+    }
+    const produce = (output: ReleaseOutput) => publishRelease(catalog, schemas, output, options);
+    if (!staging) return { diagnostics, files: await writeRelease(options.outDir, produce, writeOptions) };
+    await produce(staging.output);
+    return { diagnostics, files: await staging.commit() };
+  } catch (error) {
+    await staging?.abandon().catch(() => undefined);
+    throw error;
+  }
 }

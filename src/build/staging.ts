@@ -5,8 +5,8 @@
  *
  * The files are encoded, hashed and written by a worker thread while the main
  * thread goes on making the next ones: a release has tens of thousands of small
- * files, whose writing costs about as much as making them (see the Performance
- * section of the README), and none of them stays in memory once written.
+ * files, whose writing costs about as much as making them (see bench/README.md),
+ * and none of them stays in memory once written.
  */
 import { link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { EnvironmentFault, UsageFault } from '../faults.js';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
 import type { Artifact, ReleaseOutput } from '../publish/types.js';
 import type { ThreadUse } from '../util/threads.js';
-import { openWriter, type Segment, type WriterChannel, type WriterFailure, type WriterReply } from './writer.js';
+import { openWriter, type PreviousRelease, type Segment, type WriterChannel, type WriterFailure, type WriterReply } from './writer.js';
 
 /** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
 const BATCH_SEGMENTS = 64;
@@ -74,11 +74,13 @@ class StagingOutput implements ReleaseOutput {
   constructor(
     private readonly folder: string,
     threads: ThreadUse,
+    previous?: PreviousRelease,
   ) {
     this.writer = openWriter(
       threads,
       (reply) => this.received(reply),
       (error) => this.fail(error),
+      previous,
     );
   }
 
@@ -153,12 +155,19 @@ class StagingOutput implements ReleaseOutput {
     await this.writer.close();
   }
 
-  private send(): void {
+  /** After the last file: the writer removes the folders it prepared that no file went into. */
+  async finish(): Promise<void> {
+    await this.flush();
+    this.send(true);
+    await this.until(() => this.sent.size === 0);
+  }
+
+  private send(finish = false): void {
     const id = this.nextBatch++;
     const { segments, ends, chars } = this.batch;
     this.sent.set(id, { ends, chars });
     this.charsInFlight += chars;
-    this.writer.post({ batch: id, segments });
+    this.writer.post({ batch: id, segments, ...(finish ? { finish } : {}) });
     this.batch = emptyBatch();
   }
 
@@ -380,14 +389,20 @@ export interface WriteOptions {
   threads?: ThreadUse;
 }
 
+/** A release being made in its version folder: commit points the target at it, abandon removes it. Either releases the lock. */
+export interface Staging {
+  output: StagingOutput;
+  commit(): Promise<FileDigest[]>;
+  abandon(): Promise<void>;
+}
+
 /**
- * Make a release with `produce` into a new version folder beside `outDir`
- * (`.<name>-releases/<time>-<pid>`), then point `outDir`, a symbolic link, at it
- * in one rename. Builds into one folder take a lock; a second one refuses. If
- * `produce` or any write fails, the new version is removed and `outDir` is
- * untouched. Resolves to the digests of the files written.
+ * Open a new version folder beside `outDir` (`.<name>-releases/<time>-<pid>`) to make a release in,
+ * holding the folder's lock until it is committed or abandoned (a second build refuses). Its writer
+ * starts at once, making the previous release's folders and linking its unchanged files (see
+ * SegmentWriter), so a build opens it before validating.
  */
-export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, options: WriteOptions = {}): Promise<FileDigest[]> {
+export async function openStaging(outDir: string, options: WriteOptions = {}): Promise<Staging> {
   const target = path.resolve(outDir);
   const problem = await outputProblem(target, [process.cwd(), ...(options.protect ?? [])]);
   if (problem) throw new UsageFault(`will not replace --out ${outDir}: ${problem}`);
@@ -396,28 +411,61 @@ export async function writeRelease(outDir: string, produce: (output: ReleaseOutp
   const unlock = await takeLock(releases, outDir);
   const version = `${Date.now()}-${process.pid}`;
   const staging = path.join(releases, version);
-  let swapped = false;
+  let output: StagingOutput;
   try {
     const previous = await currentVersion(target);
     await removeStale(target, releases, new Set(previous ? [previous] : []));
     await mkdir(staging);
-    const output = new StagingOutput(staging, options.threads ?? 'auto');
-    try {
-      await produce(output);
-      await output.flush();
-    } finally {
-      await output.close();
-    }
-    const files = await output.digests();
-    await swapIn(target, releases, version);
-    swapped = true;
-    // Readers holding a file of the old version keep it open; new ones get the new version.
-    await removeStale(target, releases, new Set([version]));
-    return files;
-  } finally {
-    if (!swapped) await rm(staging, { recursive: true, force: true });
+    const reuse = previous ? { staging: staging + path.sep, previous: path.join(releases, previous) + path.sep } : undefined;
+    output = new StagingOutput(staging, options.threads ?? 'auto', reuse);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
     await unlock();
-    // A first build that failed leaves nothing behind, not even the empty versions folder.
-    if (!swapped) await rmdir(releases).catch(() => undefined);
+    throw error;
   }
+  let settled = false;
+  const settle = async (swap: boolean): Promise<FileDigest[]> => {
+    if (settled) throw new Error('a staging folder is committed or abandoned once');
+    settled = true;
+    let swapped = false;
+    try {
+      if (!swap) return [];
+      try {
+        await output.finish();
+      } finally {
+        await output.close();
+      }
+      const files = await output.digests();
+      await swapIn(target, releases, version);
+      swapped = true;
+      // Readers holding a file of the old version keep it open; new ones get the new version.
+      await removeStale(target, releases, new Set([version]));
+      return files;
+    } finally {
+      if (!swapped) {
+        await output.close();
+        await rm(staging, { recursive: true, force: true });
+      }
+      await unlock();
+      // A first build that failed leaves nothing behind, not even the empty versions folder.
+      if (!swapped) await rmdir(releases).catch(() => undefined);
+    }
+  };
+  return { output, commit: () => settle(true), abandon: async () => void (await settle(false)) };
+}
+
+/**
+ * Make a release with `produce` into a new version folder, then point `outDir`, a symbolic link, at
+ * it in one rename. If `produce` or any write fails, the new version is removed and `outDir` is
+ * untouched. Resolves to the digests of the files written.
+ */
+export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, options: WriteOptions = {}): Promise<FileDigest[]> {
+  const staging = await openStaging(outDir, options);
+  try {
+    await produce(staging.output);
+  } catch (error) {
+    await staging.abandon();
+    throw error;
+  }
+  return staging.commit();
 }

@@ -53,24 +53,38 @@ export function schemaFingerprint(schemas: SchemaSet): string {
   return createHash('sha256').update(JSON.stringify([...schemas.documents])).digest('hex');
 }
 
+/** Identifies the schema files exactly as written (names and texts), whatever they parse to. */
+export function schemaTextsFingerprint(files: readonly (readonly [name: string, text: string])[]): string {
+  return createHash('sha256').update(JSON.stringify(files)).digest('hex');
+}
+
 /** What `npm run compile` writes beside this module (see precompile.ts). */
 export interface PrecompiledModule {
   fingerprint: string;
+  /**
+   * The schemaTextsFingerprint of the schema files that passed every check of validate/schemas.ts
+   * when they were compiled (absent if they did not): the same texts need not be checked again.
+   */
+  checkedSchemas?: string;
   create(formats: Record<string, Format>): Record<string, ValidateFunction | undefined>;
 }
 
 export const PRECOMPILED_FILE = 'validators.precompiled.cjs';
 
-function precompiledFor(schemas: SchemaSet): Record<string, ValidateFunction | undefined> | undefined {
-  let module: PrecompiledModule;
+/** The module `npm run compile` wrote, or undefined when running from the sources (tests). */
+export function precompiledModule(): PrecompiledModule | undefined {
   try {
-    module = requireHere(`./${PRECOMPILED_FILE}`) as PrecompiledModule;
+    return requireHere(`./${PRECOMPILED_FILE}`) as PrecompiledModule;
   } catch (error) {
-    // Absent when running from the sources (tests): compile at run time instead.
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
-  return module.fingerprint === schemaFingerprint(schemas) ? module.create(FORMATS) : undefined;
+}
+
+function precompiledFor(schemas: SchemaSet): Record<string, ValidateFunction | undefined> | undefined {
+  // Absent when running from the sources (tests): compile at run time instead.
+  const module = precompiledModule();
+  return module && module.fingerprint === schemaFingerprint(schemas) ? module.create(FORMATS) : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * sizes and SHA-256 the describing files state.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,45 @@ describe('writing a release', () => {
     ];
     await expect(writeReleaseAtomically(path.join(root, 'dist'), artifacts)).rejects.toThrow(/ENOTDIR|EEXIST/);
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('over a previous release: links the files it holds unchanged, writes the others, and keeps no folder of it that is gone', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    const file = (p: string, content: string): Artifact => ({ path: p, content, mediaType: 'text/plain' });
+    await writeReleaseAtomically(outDir, [file('same.txt', 'same'), file('site/a/index.html', 'a'), file('site/gone/deep/index.html', 'gone'), file('changed.txt', 'old')]);
+    const before = await stat(path.join(outDir, 'same.txt'));
+
+    let linkedDuringBuild = 0;
+    const files = await writeRelease(outDir, async (output) => {
+      for (const artifact of [file('same.txt', 'same'), file('site/a/index.html', 'a'), file('changed.txt', 'new text'), file('site/b/index.html', 'b')]) await output.add(artifact);
+      await output.digests();
+      // Linked, so the staging copy is the previous release's file (two names, one file) until the swap.
+      linkedDuringBuild = (await stat(path.join(outDir, 'same.txt'))).nlink;
+    });
+
+    expect(linkedDuringBuild).toBe(2);
+    expect((await stat(path.join(outDir, 'same.txt'))).ino).toBe(before.ino);
+    expect((await stat(path.join(outDir, 'same.txt'))).nlink).toBe(1);
+    expect(await readFile(path.join(outDir, 'changed.txt'), 'utf8')).toBe('new text');
+    expect(files.map((f) => [f.path, f.bytes, f.sha256])).toEqual(
+      [['changed.txt', 8, sha256(Buffer.from('new text'))], ['same.txt', 4, sha256(Buffer.from('same'))], ['site/a/index.html', 1, sha256(Buffer.from('a'))], ['site/b/index.html', 1, sha256(Buffer.from('b'))]],
+    );
+    expect((await readdir(path.join(outDir, 'site'))).sort()).toEqual(['a', 'b']);
+    expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-releases', 'dist']);
+  });
+
+  it('leaves the previous release as it was when a rebuild that linked its files fails', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    await writeReleaseAtomically(outDir, [{ path: 'site/a/index.html', content: 'a', mediaType: 'text/plain' }]);
+    await expect(
+      writeRelease(outDir, async (output) => {
+        await output.add({ path: 'site/a/index.html', content: 'a', mediaType: 'text/plain' });
+        await output.digests();
+        throw new Error('publisher failed');
+      }),
+    ).rejects.toThrow('publisher failed');
+    expect(await readFile(path.join(outDir, 'site/a/index.html'), 'utf8')).toBe('a');
+    expect((await stat(path.join(outDir, 'site/a/index.html'))).nlink).toBe(1);
+    expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-releases', 'dist']);
   });
 });

@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompiledSource } from '../../src/schema/precompile.js';
+import { checkedSchemasFingerprint, precompiledSource } from '../../src/schema/precompile.js';
 import { readSchemaSet } from '../../src/schema/read.js';
-import { createAjv, FORMATS, type PrecompiledModule, schemaFingerprint } from '../../src/schema/validator.js';
+import { createAjv, FORMATS, type PrecompiledModule, schemaFingerprint, schemaTextsFingerprint } from '../../src/schema/validator.js';
+import { readSchemaTexts } from '../../src/validate/schemas.js';
 
 describe('precompiled validators', () => {
   let scratch: string;
@@ -49,5 +51,28 @@ describe('precompiled validators', () => {
     precompiled.agreement?.({ id: 'agreement/x', dateSigned: [{ value: '2025-02-30', statedAs: 'x' }] });
     const codes = precompiled.agreement?.errors ?? [];
     expect(codes.map((e) => e.keyword)).toContain('format');
+  });
+});
+
+describe('schemas checked at compile time', () => {
+  const shipped = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+  it('records the texts of the shipped schemas, which pass every check', async () => {
+    const fingerprint = await checkedSchemasFingerprint(shipped);
+    expect(fingerprint).toBe(schemaTextsFingerprint(await readSchemaTexts(shipped)));
+    expect(precompiledSource(await readSchemaSet(), fingerprint)).toContain(`exports.checkedSchemas = "${fingerprint}";`);
+  });
+
+  it('records nothing for schemas that fail a check, so validate checks them again', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'schemas-'));
+    await cp(shipped, dir, { recursive: true });
+    const file = path.join(dir, 'pillar.schema.json');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"x-table"', '"x-tabel"'));
+    expect(await checkedSchemasFingerprint(dir)).toBeUndefined();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('tells texts apart that parse to the same value', () => {
+    expect(schemaTextsFingerprint([['a.schema.json', '{"a":1}']])).not.toBe(schemaTextsFingerprint([['a.schema.json', '{ "a": 1 }']]));
   });
 });
