@@ -65,13 +65,7 @@ function idPropertyOf(info: ObjectInfo) {
 }
 
 /** Collect the id and reference slots of one record (and of its nested records and objects). */
-function collectSlots(
-  node: Node | null | undefined,
-  info: ObjectInfo,
-  schemas: SchemaSet,
-  slots: IdSlot[],
-  ids: IdTable,
-): void {
+function collectSlots(node: Node | null | undefined, info: ObjectInfo, schemas: SchemaSet, slots: IdSlot[], ids: IdTable): void {
   if (!isMap(node)) return;
   const pattern = idPropertyOf(info)?.pattern;
   for (const pair of node.items) {

@@ -16,5 +16,7 @@ const files = entries
 // thousands of small files the promise API costs several times more (a thread-pool trip per call).
 const texts = files.map((file) => readFileSync(file, 'utf8'));
 const values = {};
-files.forEach((file, index) => (values[path.relative(dataDir, file)] = parse(texts[index] ?? '')));
+files.forEach((file, index) => {
+  values[path.relative(dataDir, file)] = parse(texts[index] ?? '');
+});
 await writeFile(outFile, JSON.stringify(values));

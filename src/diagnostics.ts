@@ -114,7 +114,6 @@ export function diagnosticAt(
   return diagnostic;
 }
 
-
 /**
  * 0 clean, 1 invalid data, 2 usage error (including an --out the build refuses to replace),
  * 3 a fault in the toolkit itself, 4 the machine refused (a path that cannot be read or written,

@@ -22,7 +22,10 @@ describe('the facts the sources give that the data once left out', () => {
   it.skipIf(!ARCHIVE_AT_HAND)('has every quotation word for word in the archived text of a source it cites', () => {
     const archive = (id: string) => readFileSync(new URL(String(fields(id).archiveFile), SOURCES_DIR), 'utf8').replace(/\s+/g, ' ');
     for (const q of recordsOf(real.catalog, 'quotation')) {
-      expect((q.fields.sources as string[]).some((s) => archive(s).includes(String(q.fields.text))), q.id).toBe(true);
+      expect(
+        (q.fields.sources as string[]).some((s) => archive(s).includes(String(q.fields.text))),
+        q.id,
+      ).toBe(true);
     }
   });
 
@@ -34,14 +37,22 @@ describe('the facts the sources give that the data once left out', () => {
       'quotation/lim-military-to-military-exchanges',
       'quotation/lim-political-trust-defence-cooperation',
     ]);
-    expect(fields('quotation/wong-dark-and-uncertain-times')).toMatchObject({ text: 'dark and uncertain times,', occasion: 'event/2025-11-02-official-luncheon' });
+    expect(fields('quotation/wong-dark-and-uncertain-times')).toMatchObject({
+      text: 'dark and uncertain times,',
+      occasion: 'event/2025-11-02-official-luncheon',
+    });
     expect(fields('quotation/wong-ever-more-vital').text).toBe('ever more vital');
     expect(fields('quotation/wong-complementary-strengths').text).toBe('complementary strengths');
   });
 
   it('has the four multilateral exercises as events of kind exercise, undated as the article leaves them', () => {
     const exercises = recordsOf(real.catalog, 'event').filter((e) => e.fields.kind === 'exercise');
-    expect(exercises.map((e) => e.fields.name).sort()).toEqual(['Association of Southeast Asian Nations-hosted drills', 'Cobra Gold', 'Rim of the Pacific', 'Super Garuda Shield']);
+    expect(exercises.map((e) => e.fields.name).sort()).toEqual([
+      'Association of Southeast Asian Nations-hosted drills',
+      'Cobra Gold',
+      'Rim of the Pacific',
+      'Super Garuda Shield',
+    ]);
     for (const e of exercises) {
       expect(e.fields.startDate).toBeUndefined();
       expect(e.fields.sources).toEqual(['source/indo-pacific-defense-forum-article']);
@@ -49,8 +60,14 @@ describe('the facts the sources give that the data once left out', () => {
   });
 
   it('has the top-10 trading partner rank as an upper bound, not an exact figure', () => {
-    expect(fields('statistic/trading-partner-rank-2025')).toMatchObject({ value: 10, approximation: 'at-most', between: ['country/kr', 'country/sg'] });
-    expect(real.text('partnership.nq')).toContain(`<${BASE}statistic/trading-partner-rank-2025> <${BASE}vocab#approximation> <${BASE}vocab#approximation/at-most> .`);
+    expect(fields('statistic/trading-partner-rank-2025')).toMatchObject({
+      value: 10,
+      approximation: 'at-most',
+      between: ['country/kr', 'country/sg'],
+    });
+    expect(real.text('partnership.nq')).toContain(
+      `<${BASE}statistic/trading-partner-rank-2025> <${BASE}vocab#approximation> <${BASE}vocab#approximation/at-most> .`,
+    );
   });
 
   it('has the Joint Steering Committee’s co-chairs as posts, in the graph and the CSV', () => {
@@ -59,8 +76,12 @@ describe('the facts the sources give that the data once left out', () => {
       ['1st Vice Minister of Foreign Affairs', 'country/kr'],
       ['Permanent Secretary for Foreign Affairs', 'country/sg'],
     ]);
-    expect(real.text('partnership.nq')).toContain(`<${BASE}post/sg-permanent-secretary-foreign-affairs> <${BASE}vocab#coChairs> <${BASE}org/joint-steering-committee> .`);
-    expect(real.text('csv/post_co_chaired_bodies.csv')).toContain('post/kr-1st-vice-minister-foreign-affairs,org/joint-steering-committee,1');
+    expect(real.text('partnership.nq')).toContain(
+      `<${BASE}post/sg-permanent-secretary-foreign-affairs> <${BASE}vocab#coChairs> <${BASE}org/joint-steering-committee> .`,
+    );
+    expect(real.text('csv/post_co_chaired_bodies.csv')).toContain(
+      'post/kr-1st-vice-minister-foreign-affairs,org/joint-steering-committee,1',
+    );
     expect(fields('commitment/5-1-joint-steering-committee').mentions).toContain('post/sg-permanent-secretary-foreign-affairs');
   });
 
@@ -70,7 +91,11 @@ describe('the facts the sources give that the data once left out', () => {
     expect(fields('joint-statement/para/13').mentions).toContain('org/asean-power-grid');
     expect(fields('commitment/13-asean-energy').mentions).toContain('org/asean-power-grid');
     expect(fields('commitment/9-4-joint-training-programme').mentions).toContain('org/scp-akcf-joint-training-programme');
-    expect(fields('commitment/14-1-joint-committee').mentions).toEqual(['org/kr-msit', 'org/sg-mddi', 'org/digital-cooperation-joint-committee']);
+    expect(fields('commitment/14-1-joint-committee').mentions).toEqual([
+      'org/kr-msit',
+      'org/sg-mddi',
+      'org/digital-cooperation-joint-committee',
+    ]);
   });
 
   it('has the strategic-partner peers the RSIS commentary names, citing it', () => {

@@ -81,20 +81,42 @@ describe('the curated data states only what its sources state', async () => {
   it('records no status, kind, date or party that no source states', () => {
     // Statuses the curators had guessed: now left out (not stated).
     for (const id of [
-      'akfta', 'rcep', 'unclos', 'paris-agreement', 'aoip', 'asean-plan-of-action-energy-cooperation', 'asean-rok-digital-work-plan',
-      'asean-defa', 'depa', 'ksdpa', 'supply-chain-partnership-arrangement', 'jsi-e-commerce', 'agreement-on-e-commerce',
-      'investment-facilitation-for-development-agreement', 'mra-gmp-medicinal-products',
-    ]) expect(values(id, 'status'), id).toEqual([]);
+      'akfta',
+      'rcep',
+      'unclos',
+      'paris-agreement',
+      'aoip',
+      'asean-plan-of-action-energy-cooperation',
+      'asean-rok-digital-work-plan',
+      'asean-defa',
+      'depa',
+      'ksdpa',
+      'supply-chain-partnership-arrangement',
+      'jsi-e-commerce',
+      'agreement-on-e-commerce',
+      'investment-facilitation-for-development-agreement',
+      'mra-gmp-medicinal-products',
+    ])
+      expect(values(id, 'status'), id).toEqual([]);
     expect(values('paris-agreement', 'kind')).toEqual(['agreement']);
     expect(values('unclos', 'dateSigned')).toEqual([]);
     expect(values('akfta', 'parties')).toEqual([]);
     // "the recent signing of MOUs" names no MOU: a signing read from it is marked as the curators' inference.
     for (const id of ['mou-healthcare-cooperation', 'mou-cooperation-forensic-science', 'mou-ai-safety']) {
-      expect(claims(id, 'status').filter((c) => c.value === 'signed').map((c) => c.inferred), id).toEqual([true]);
+      expect(
+        claims(id, 'status')
+          .filter((c) => c.value === 'signed')
+          .map((c) => c.inferred),
+        id,
+      ).toEqual([true]);
     }
     // What a source does state stays, with its words.
     expect(claims('ksfta', 'dateInForce')).toEqual([
-      { value: '2006', statedAs: 'the Korea-Singapore Free Trade Agreement (KSFTA), which entered into force in 2006', sources: ['source/press-release-2025-11-02'] },
+      {
+        value: '2006',
+        statedAs: 'the Korea-Singapore Free Trade Agreement (KSFTA), which entered into force in 2006',
+        sources: ['source/press-release-2025-11-02'],
+      },
     ]);
   });
 
@@ -114,7 +136,7 @@ describe('the curated data states only what its sources state', async () => {
     expect(count).toBeGreaterThan(100);
   });
 
-  it('marks the curators\' inferences in published fields, each naming a field the record has', () => {
+  it("marks the curators' inferences in published fields, each naming a field the record has", () => {
     const inferred = Object.fromEntries(
       catalog.records.filter((r) => r.fields.inferredFields !== undefined).map((r) => [r.id, r.fields.inferredFields as string[]]),
     );
@@ -129,13 +151,16 @@ describe('the curated data states only what its sources state', async () => {
       'org/ntu': ['kind'],
       'source/korea-bizwire-2025-11-02': ['date'],
     });
-    for (const [id, fields] of Object.entries(inferred)) for (const field of fields) expect(catalog.byId.get(id)?.fields[field], `${id} ${field}`).toBeDefined();
+    for (const [id, fields] of Object.entries(inferred))
+      for (const field of fields) expect(catalog.byId.get(id)?.fields[field], `${id} ${field}`).toBeDefined();
     expect(catalog.byId.get('org/indo-pacific-defense-forum')?.fields.name).toBe('FORUM');
     expect(catalog.byId.get('org/idss')?.fields.country).toBeUndefined();
     // The paragraphs' matches to MOUs they do not name are kept apart from what they cite.
     const paragraph = (number: string) => catalog.byId.get(`joint-statement/para/${number}`)?.fields;
     expect([paragraph('7.2')?.inferredCites, paragraph('11.3')?.inferredCites, paragraph('14.1')?.inferredCites]).toEqual([
-      ['agreement/mou-cooperation-forensic-science'], ['agreement/mou-green-digital-shipping-corridor'], ['agreement/mou-ai-safety'],
+      ['agreement/mou-cooperation-forensic-science'],
+      ['agreement/mou-green-digital-shipping-corridor'],
+      ['agreement/mou-ai-safety'],
     ]);
     expect(paragraph('11.3')?.cites).toBeUndefined();
   });
@@ -148,7 +173,10 @@ describe('the fictional partnership: nothing in src/ is specific to the real one
     const real = await sharedRelease(REAL_DATA);
     // The release files are the same; the per-entity documents under site/ follow each one's own records.
     const releaseFiles = (artifacts: { path: string }[]) =>
-      artifacts.map((a) => a.path).filter((p) => !p.startsWith('site/')).sort();
+      artifacts
+        .map((a) => a.path)
+        .filter((p) => !p.startsWith('site/'))
+        .sort();
     expect(releaseFiles(fictional.artifacts)).toEqual(releaseFiles(real.artifacts));
     expect(fictional.artifacts.map((a) => a.path)).toContain('site/agreement/free-trade-treaty.jsonld');
     // Its own base IRI, from its dataset.yaml, names its entities.
@@ -164,7 +192,8 @@ describe('the fictional partnership: nothing in src/ is specific to the real one
         .split('\n')
         .forEach((line, index) => {
           // \b keeps words such as "broken" from matching ROK.
-          if (/\b(singapore|korea|korean|rok|sg-kr)\b/i.test(line)) offenders.push(`${path.relative(SRC, file)}:${index + 1}: ${line.trim()}`);
+          if (/\b(singapore|korea|korean|rok|sg-kr)\b/i.test(line))
+            offenders.push(`${path.relative(SRC, file)}:${index + 1}: ${line.trim()}`);
         });
     }
     expect(offenders).toEqual([]);

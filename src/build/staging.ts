@@ -43,7 +43,8 @@ function mergeSorted(a: readonly FileDigest[], b: readonly FileDigest[]): FileDi
   const merged: FileDigest[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push(byPath(a[i] as FileDigest, b[j] as FileDigest) <= 0 ? (a[i++] as FileDigest) : (b[j++] as FileDigest));
+  while (i < a.length && j < b.length)
+    merged.push(byPath(a[i] as FileDigest, b[j] as FileDigest) <= 0 ? (a[i++] as FileDigest) : (b[j++] as FileDigest));
   while (i < a.length) merged.push(a[i++] as FileDigest);
   while (j < b.length) merged.push(b[j++] as FileDigest);
   return merged;
@@ -321,7 +322,9 @@ async function takeLock(releases: string, outDir: string): Promise<() => Promise
       }
       const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
-        throw new EnvironmentFault(`${outDir} is being written by another build (process ${holder}); run again when it has finished, or remove ${lock} if that process is not a build`);
+        throw new EnvironmentFault(
+          `${outDir} is being written by another build (process ${holder}); run again when it has finished, or remove ${lock} if that process is not a build`,
+        );
       }
       await rm(lock, { force: true });
     }
@@ -459,7 +462,11 @@ export async function openStaging(outDir: string, options: WriteOptions = {}): P
  * it in one rename. If `produce` or any write fails, the new version is removed and `outDir` is
  * untouched. Resolves to the digests of the files written.
  */
-export async function writeRelease(outDir: string, produce: (output: ReleaseOutput) => Promise<void>, options: WriteOptions = {}): Promise<FileDigest[]> {
+export async function writeRelease(
+  outDir: string,
+  produce: (output: ReleaseOutput) => Promise<void>,
+  options: WriteOptions = {},
+): Promise<FileDigest[]> {
   const staging = await openStaging(outDir, options);
   try {
     await produce(staging.output);

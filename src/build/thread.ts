@@ -34,7 +34,9 @@ function failureOf(error: unknown): ThreadFailure {
   const failure = error instanceof Error ? error : new Error(String(error));
   const { code, syscall, path } = failure as NodeJS.ErrnoException;
   const fault = failure instanceof UsageFault ? 'usage' : failure instanceof EnvironmentFault ? 'environment' : undefined;
-  return Object.fromEntries(Object.entries({ message: failure.message, stack: failure.stack, fault, code, syscall, path }).filter(([, v]) => v !== undefined)) as unknown as ThreadFailure;
+  return Object.fromEntries(
+    Object.entries({ message: failure.message, stack: failure.stack, fault, code, syscall, path }).filter(([, v]) => v !== undefined),
+  ) as unknown as ThreadFailure;
 }
 
 function errorOf({ message, fault, ...rest }: ThreadFailure): Error {

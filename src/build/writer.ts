@@ -144,7 +144,10 @@ export class SegmentWriter {
     } catch (error) {
       const { message, code, syscall, path: file } = error as NodeJS.ErrnoException;
       const where = file ?? current;
-      return { batch, error: { message: String(message), ...(code ? { code } : {}), ...(syscall ? { syscall } : {}), ...(where ? { path: where } : {}) } };
+      return {
+        batch,
+        error: { message: String(message), ...(code ? { code } : {}), ...(syscall ? { syscall } : {}), ...(where ? { path: where } : {}) },
+      };
     }
   }
 

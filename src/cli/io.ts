@@ -17,7 +17,11 @@ export const processIo: CliIo = {
 
 /** Diagnostics name files relative to the data folder; people and GitHub want them relative to where they run. */
 export function displayPaths(diagnostics: readonly Diagnostic[], dataDir: string, cwd: string): Diagnostic[] {
-  const show = (file: string) => path.relative(cwd, path.resolve(cwd, dataDir, file)).split(path.sep).join('/');
+  const show = (file: string) =>
+    path
+      .relative(cwd, path.resolve(cwd, dataDir, file))
+      .split(path.sep)
+      .join('/');
   return diagnostics.map((d) => ({
     ...d,
     file: show(d.file),

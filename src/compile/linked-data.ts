@@ -78,7 +78,17 @@ export function compileLinkedData(catalog: Catalog, schemas: SchemaSet, baseIri:
   }
   for (const resource of resources) graph.add(canonicalOrder(nodeTriples(resource, prefixes)));
   const whole = graph.inOrder();
-  return { nodes, resources, prefixes, context, terms, texts, entityTriples, whole, statistics: graphStatistics(whole.triples, prefixes, baseIri) };
+  return {
+    nodes,
+    resources,
+    prefixes,
+    context,
+    terms,
+    texts,
+    entityTriples,
+    whole,
+    statistics: graphStatistics(whole.triples, prefixes, baseIri),
+  };
 }
 
 function textOf(node: RdfNode, data: LinkedData): NodeText {

@@ -126,7 +126,9 @@ interface Comparison {
 function comparison(schemas: SchemaSet): Comparison {
   return {
     order: new Map(schemas.kinds.map((k) => [k.kind, k.properties.map((p) => p.name)])),
-    ignored: new Map(schemas.kinds.map((k) => [k.kind, new Set(k.properties.filter((p) => p.derived && 'inverseOf' in p.derived).map((p) => p.name))])),
+    ignored: new Map(
+      schemas.kinds.map((k) => [k.kind, new Set(k.properties.filter((p) => p.derived && 'inverseOf' in p.derived).map((p) => p.name))]),
+    ),
     labels: new Map(schemas.kinds.map((k) => [k.kind, k.labelProperty])),
   };
 }
@@ -223,8 +225,14 @@ export function diffVersions(oldVersion: Version, newVersion: Version, schemas: 
   return {
     old: summary(oldVersion),
     new: summary(newVersion),
-    added: fresh.filter((r) => !renamedTo.has(r.id)).map((r) => ref(r, how)).sort(byKindAndId),
-    removed: gone.filter((r) => !renames.has(r.id)).map((r) => ref(r, how)).sort(byKindAndId),
+    added: fresh
+      .filter((r) => !renamedTo.has(r.id))
+      .map((r) => ref(r, how))
+      .sort(byKindAndId),
+    removed: gone
+      .filter((r) => !renames.has(r.id))
+      .map((r) => ref(r, how))
+      .sort(byKindAndId),
     renamed: renamed.sort(byKindAndId),
     changed: changed.sort(byKindAndId),
   };

@@ -68,7 +68,10 @@ export function formatDiffMarkdown(diff: ReleaseDiff): string {
       `Renamed (${diff.renamed.length})`,
       diff.renamed.flatMap((r) => [`- ${code(r.from)} → ${code(r.id)} (${r.kind}): ${label(r.label)}`, ...changes(r)]),
     ),
-    ...section(`Changed (${diff.changed.length})`, diff.changed.flatMap((r) => [item(r), ...changes(r)])),
+    ...section(
+      `Changed (${diff.changed.length})`,
+      diff.changed.flatMap((r) => [item(r), ...changes(r)]),
+    ),
   ].join('\n');
 }
 

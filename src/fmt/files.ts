@@ -31,7 +31,11 @@ export function formatDataFile(raw: RawFile, schemas: SchemaSet): FileOutcome {
   const first = stopping[0];
   if (first) {
     const more = stopping.length > 1 ? ` (and ${stopping.length - 1} more)` : '';
-    return { file, status: 'skipped', reason: `it has load errors, fix them first (see \`partnership validate\`): ${first.start.line}:${first.start.column} ${first.message} [${first.code}]${more}` };
+    return {
+      file,
+      status: 'skipped',
+      reason: `it has load errors, fix them first (see \`partnership validate\`): ${first.start.line}:${first.start.column} ${first.message} [${first.code}]${more}`,
+    };
   }
   // As the loader decodes it (a byte-order mark kept for the parser to skip), so the formatter reads what validation read.
   const text = Buffer.from(raw.bytes).toString('utf8');

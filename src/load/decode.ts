@@ -63,9 +63,14 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
   if (bytes.length > MAX_FILE_BYTES) {
     return {
       diagnostics: [
-        diagnosticAt({ file, start: FILE_START }, 'FILE_TOO_LARGE', `file is ${bytes.length} bytes; a data file may be at most ${MAX_FILE_BYTES} bytes`, {
-          hint: 'split the records into one file per record',
-        }),
+        diagnosticAt(
+          { file, start: FILE_START },
+          'FILE_TOO_LARGE',
+          `file is ${bytes.length} bytes; a data file may be at most ${MAX_FILE_BYTES} bytes`,
+          {
+            hint: 'split the records into one file per record',
+          },
+        ),
       ],
     };
   }
@@ -73,9 +78,14 @@ export function decodeDataFile(file: string, bytes: Uint8Array): DecodedText | {
   if (invalid >= 0) {
     return {
       diagnostics: [
-        diagnosticAt({ file, start: bytePosition(bytes, invalid) }, 'FILE_ENCODING', `byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, '0')} at offset ${invalid} is not valid UTF-8`, {
-          hint: 'save the file as UTF-8',
-        }),
+        diagnosticAt(
+          { file, start: bytePosition(bytes, invalid) },
+          'FILE_ENCODING',
+          `byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, '0')} at offset ${invalid} is not valid UTF-8`,
+          {
+            hint: 'save the file as UTF-8',
+          },
+        ),
       ],
     };
   }

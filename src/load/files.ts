@@ -108,7 +108,8 @@ export function readDataFile(root: string, file: string, problem?: string): RawF
 
 /** The YAML files below a folder (or those of a listing), in path order, each read or with why it could not be. */
 export async function readYamlFiles(root: string, listing: DataListing | readonly string[] = listDataFiles(root)): Promise<RawFile[]> {
-  const { paths, problems } = Array.isArray(listing) ? { paths: listing as readonly string[], problems: new Map<string, string>() } : (listing as DataListing);
+  const { paths, problems } = Array.isArray(listing)
+    ? { paths: listing as readonly string[], problems: new Map<string, string>() }
+    : (listing as DataListing);
   return paths.map((p) => readDataFile(root, p, problems.get(p)));
 }
-

@@ -31,9 +31,7 @@ export interface ParsedFile {
 }
 
 /** Tags that only restate what the core schema already resolves. */
-const CORE_TAGS = new Set(
-  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
-);
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 const YAML_ERROR_CODES: Partial<Record<YAMLError['code'], DiagnosticCode>> = {
   TAB_AS_INDENT: 'YAML_TAB',
@@ -87,13 +85,24 @@ function fromYamlError(
   const openerStart = opener?.range ? position(lineCounter, opener.range[0]) : undefined;
   // The parser reports running out of stack as a plain error; say what it means.
   if (/Maximum call stack size exceeded/.test(error.message)) {
-    return diagnosticAt({ file, start: detected.start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: 'a data file needs only a few levels of nesting' });
+    return diagnosticAt({ file, start: detected.start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', {
+      hint: 'a data file needs only a few levels of nesting',
+    });
   }
-  const hint = error.code === 'TAB_AS_INDENT' ? 'indent with spaces, not tabs' : openerStart ? 'close the bracket or quote that opens here' : undefined;
+  const hint =
+    error.code === 'TAB_AS_INDENT'
+      ? 'indent with spaces, not tabs'
+      : openerStart
+        ? 'close the bracket or quote that opens here'
+        : undefined;
   // An unclosed bracket or quote is reported where it opens, with where the parser noticed it beside.
   const place = openerStart ? { file, start: openerStart } : { file, ...detected };
   const related = openerStart ? [{ file, start: detected.start, message: 'the parser noticed it here' }] : undefined;
-  return diagnosticAt(place, YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX', message, { severity, ...(hint ? { hint } : {}), ...(related ? { related } : {}) });
+  return diagnosticAt(place, YAML_ERROR_CODES[error.code] ?? 'YAML_SYNTAX', message, {
+    severity,
+    ...(hint ? { hint } : {}),
+    ...(related ? { related } : {}),
+  });
 }
 
 function keyText(key: unknown): string | undefined {
@@ -117,12 +126,7 @@ export function tagOffset(text: string, valueStart: number): number | undefined 
  * JSON key), aliases (expansion bombs, and hidden sharing in hand-kept data), and
  * tags beyond the core schema's.
  */
-function structuralDiagnostics(
-  file: string,
-  text: string,
-  document: Document.Parsed,
-  lineCounter: LineCounter,
-): Diagnostic[] {
+function structuralDiagnostics(file: string, text: string, document: Document.Parsed, lineCounter: LineCounter): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const aliases = new Map<string, { diagnostic: Diagnostic; uses: number }>();
   visit(document, {
@@ -136,10 +140,15 @@ function structuralDiagnostics(
           const at = spanOf(pair.key as Node, lineCounter);
           const firstAt = spanOf(first, lineCounter);
           diagnostics.push(
-            diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_DUPLICATE_KEY', `key "${text}" appears twice in the same mapping`, {
-              hint: 'keep one of the two entries; keys that differ only in quoting are the same key',
-              ...(firstAt ? { related: [{ file, start: firstAt.start, message: 'first defined here' }] } : {}),
-            }),
+            diagnosticAt(
+              { file, start: at?.start ?? FILE_START, end: at?.end },
+              'YAML_DUPLICATE_KEY',
+              `key "${text}" appears twice in the same mapping`,
+              {
+                hint: 'keep one of the two entries; keys that differ only in quoting are the same key',
+                ...(firstAt ? { related: [{ file, start: firstAt.start, message: 'first defined here' }] } : {}),
+              },
+            ),
           );
         } else {
           seen.set(text, pair.key as Node);
@@ -155,9 +164,14 @@ function structuralDiagnostics(
         return;
       }
       const at = spanOf(alias, lineCounter);
-      const diagnostic = diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_ALIAS', `alias *${alias.source} is not allowed in data files`, {
-        hint: 'write the value out in full; each record states its own values',
-      });
+      const diagnostic = diagnosticAt(
+        { file, start: at?.start ?? FILE_START, end: at?.end },
+        'YAML_ALIAS',
+        `alias *${alias.source} is not allowed in data files`,
+        {
+          hint: 'write the value out in full; each record states its own values',
+        },
+      );
       aliases.set(alias.source, { diagnostic, uses: 1 });
       diagnostics.push(diagnostic);
     },
@@ -167,7 +181,9 @@ function structuralDiagnostics(
         const tagAt = node.range ? tagOffset(text, node.range[0]) : undefined;
         const start = tagAt === undefined ? (at?.start ?? FILE_START) : position(lineCounter, tagAt);
         diagnostics.push(
-          diagnosticAt({ file, start, end: at?.end }, 'YAML_TAG', `tag ${node.tag} is not allowed in data files`, { hint: 'remove the tag; quote the value if it is text' }),
+          diagnosticAt({ file, start, end: at?.end }, 'YAML_TAG', `tag ${node.tag} is not allowed in data files`, {
+            hint: 'remove the tag; quote the value if it is text',
+          }),
         );
       }
     },
@@ -226,7 +242,9 @@ export function parseDataText(file: string, text: string): ParsedFile {
     for (let at = text.indexOf('\n'); at !== -1 && at < deep; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
     const start = position(lineCounter, deep);
     result.diagnostics.push(
-      diagnosticAt({ file, start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: `a data file needs only a few levels of nesting (at most ${MAX_NESTING})` }),
+      diagnosticAt({ file, start }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', {
+        hint: `a data file needs only a few levels of nesting (at most ${MAX_NESTING})`,
+      }),
     );
     return result;
   }
@@ -255,16 +273,23 @@ export function parseDataText(file: string, text: string): ParsedFile {
       result.diagnostics.push(fromYamlError(file, error, lineCounter));
     }
     if (result.diagnostics.length === 0) {
-      result.diagnostics.push(diagnosticAt({ file, start: FILE_START }, 'FILE_EMPTY', 'file holds no data', { hint: 'add the record, or delete the file' }));
+      result.diagnostics.push(
+        diagnosticAt({ file, start: FILE_START }, 'FILE_EMPTY', 'file holds no data', { hint: 'add the record, or delete the file' }),
+      );
     }
     return result;
   }
   result.document = first;
   for (const extra of list.slice(1)) {
     result.diagnostics.push(
-      diagnosticAt({ file, start: position(lineCounter, extra.range[0]) }, 'YAML_MULTIPLE_DOCUMENTS', 'file holds more than one YAML document', {
-        hint: 'put each record in its own file and remove the `---` separator',
-      }),
+      diagnosticAt(
+        { file, start: position(lineCounter, extra.range[0]) },
+        'YAML_MULTIPLE_DOCUMENTS',
+        'file holds more than one YAML document',
+        {
+          hint: 'put each record in its own file and remove the `---` separator',
+        },
+      ),
     );
   }
   const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
@@ -284,7 +309,11 @@ export function parseDataText(file: string, text: string): ParsedFile {
   if (!isMap(first.contents)) {
     const at = spanOf(first.contents as Node, lineCounter);
     result.diagnostics.push(
-      diagnosticAt({ file, start: at?.start ?? FILE_START, end: at?.end }, 'YAML_NOT_MAPPING', 'a data file must hold one mapping of fields (key: value) at the top level'),
+      diagnosticAt(
+        { file, start: at?.start ?? FILE_START, end: at?.end },
+        'YAML_NOT_MAPPING',
+        'a data file must hold one mapping of fields (key: value) at the top level',
+      ),
     );
     return result;
   }
@@ -292,7 +321,11 @@ export function parseDataText(file: string, text: string): ParsedFile {
     result.value = first.toJS({ maxAliasCount: 0 });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    result.diagnostics.push(diagnosticAt({ file, start: FILE_START }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', { hint: 'a data file needs only a few levels of nesting' }));
+    result.diagnostics.push(
+      diagnosticAt({ file, start: FILE_START }, 'YAML_TOO_DEEP', 'mappings and lists are nested too deeply to read', {
+        hint: 'a data file needs only a few levels of nesting',
+      }),
+    );
   }
   return result;
 }

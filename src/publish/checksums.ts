@@ -9,6 +9,10 @@ export const sha256Sums: Describer = {
   makes: [CHECKSUMS_PATH],
   describes: (path) => path !== CHECKSUMS_PATH,
   describe: (_release, described) => [
-    { path: CHECKSUMS_PATH, content: described.map((d) => `${d.sha256}  ${d.path}\n`).join(''), mediaType: releaseMediaType(CHECKSUMS_PATH) },
+    {
+      path: CHECKSUMS_PATH,
+      content: described.map((d) => `${d.sha256}  ${d.path}\n`).join(''),
+      mediaType: releaseMediaType(CHECKSUMS_PATH),
+    },
   ],
 };

@@ -12,7 +12,10 @@ export function csvDocument(table: TableSpec, catalog: Catalog, baseIri: string)
   const rows = tableRows(table, catalog, baseIri).map((row) =>
     row.map((value, i) => cellText(value, table.columns[i]?.cellType ?? 'string')),
   );
-  return formatCsv(table.columns.map((c) => c.name), rows);
+  return formatCsv(
+    table.columns.map((c) => c.name),
+    rows,
+  );
 }
 
 export const CSV_ZIP_PATH = 'csv.zip';

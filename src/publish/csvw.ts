@@ -7,12 +7,7 @@ import { dataPrefixes, expandCurie, type PrefixMap } from '../compile/rdf/prefix
 import { CSV_CONVENTIONS, CSV_LINE_TERMINATOR } from '../compile/tabular/csv.js';
 import { foreignKeys } from '../compile/tabular/keys.js';
 import type { Column, TableSpec } from '../compile/tabular/tables.js';
-import {
-  flattenedObjectTemplate,
-  referenceTemplate,
-  rowHolderTemplate,
-  rowSubjectTemplate,
-} from '../compile/tabular/templates.js';
+import { flattenedObjectTemplate, referenceTemplate, rowHolderTemplate, rowSubjectTemplate } from '../compile/tabular/templates.js';
 import { PARTIAL_DATE_PATTERN, anchored, enumPattern } from '../compile/tabular/types.js';
 import type { Release } from '../compile/index.js';
 import type { Publisher } from './types.js';

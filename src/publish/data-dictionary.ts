@@ -63,7 +63,9 @@ function tableSection(table: TableSpec, tables: readonly TableSpec[], context: R
   for (const implied of table.implied) lines.push(`- ${code(implied.property)} has no column: ${implied.explanation}.`);
   const parentKey = foreignKeys(table, tables).find((k) => k.columns.length > 1);
   if (parentKey) {
-    lines.push(`- ${parentKey.columns.map(code).join(' + ')} refer to ${code(`${parentKey.table.name}`)} (${parentKey.referenced.map(code).join(' + ')}).`);
+    lines.push(
+      `- ${parentKey.columns.map(code).join(' + ')} refer to ${code(`${parentKey.table.name}`)} (${parentKey.referenced.map(code).join(' + ')}).`,
+    );
   }
   lines.push('', '| column | type | required | description | RDF predicate | references |', '| --- | --- | --- | --- | --- | --- |');
   lines.push(...table.columns.map((column) => columnRow(column, table, tables)), '');
@@ -83,7 +85,7 @@ export function dataDictionary(context: Release): string {
     CSV_CONVENTIONS,
     '',
     'Column names are the schema property names in snake_case, in schema order. Tables of records start with `id` and `iri`. ' +
-      'Values inherited from a parent record (a paragraph\'s pillar and sources from its section) are published resolved, on the row of the record itself. ' +
+      "Values inherited from a parent record (a paragraph's pillar and sources from its section) are published resolved, on the row of the record itself. " +
       'A single structured object (such as a review arrangement) is flattened into columns prefixed with its property name. ' +
       '`csv-metadata.json` (CSVW) and `datapackage.json` (Frictionless) describe the same tables for tools.',
     '',

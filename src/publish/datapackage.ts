@@ -108,6 +108,10 @@ export const dataPackageJson: Describer = {
   makes: [DATAPACKAGE_PATH],
   describes: (path) => path.startsWith('csv/'),
   describe: (release, described) => [
-    { path: DATAPACKAGE_PATH, content: `${JSON.stringify(dataPackage(release, described), null, 2)}\n`, mediaType: releaseMediaType(DATAPACKAGE_PATH) },
+    {
+      path: DATAPACKAGE_PATH,
+      content: `${JSON.stringify(dataPackage(release, described), null, 2)}\n`,
+      mediaType: releaseMediaType(DATAPACKAGE_PATH),
+    },
   ],
 };

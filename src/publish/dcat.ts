@@ -60,7 +60,7 @@ const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
 /** What each of the release's top-level files is, for its distribution's dcterms:description. */
 const FILE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'DATA-DICTIONARY.md': 'The data dictionary: every table and column with its meaning, generated from the schemas.',
-  'SHA256SUMS': 'The SHA-256 of every file of the release.',
+  SHA256SUMS: 'The SHA-256 of every file of the release.',
   'context.jsonld': 'The JSON-LD context of the graph, generated from the schemas.',
   'csv-metadata.json': 'The CSVW metadata describing the CSV tables.',
   'datapackage.json': 'The Frictionless data package describing the CSV tables.',
@@ -203,7 +203,9 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
         '@id': catalogIri(context),
         '@type': 'dcat:Catalog',
         'dcterms:title': text(fields.title),
-        'dcterms:description': text(`The catalogue of the ${String(fields.title)}, version ${String(fields.version)}: the dataset and every file of its release.`),
+        'dcterms:description': text(
+          `The catalogue of the ${String(fields.title)}, version ${String(fields.version)}: the dataset and every file of its release.`,
+        ),
         ...(publisher ? { 'dcterms:publisher': { '@id': publisher['@id'] } } : {}),
         'dcterms:language': datasetJson['dcterms:language'],
         'dcat:dataset': { '@id': datasetIri },
@@ -229,7 +231,9 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
         '@id': sparql,
         '@type': 'dcat:DataService',
         'dcterms:title': text(`SPARQL endpoint of the ${String(fields.title)}`),
-        'dcterms:description': text('A read-only SPARQL 1.1 Protocol endpoint over the whole graph, answered by partnership serve (a host serving the release as static files has none).'),
+        'dcterms:description': text(
+          'A read-only SPARQL 1.1 Protocol endpoint over the whole graph, answered by partnership serve (a host serving the release as static files has none).',
+        ),
         'dcat:endpointURL': { '@id': sparql },
         'dcat:servesDataset': { '@id': datasetIri },
         'dcterms:license': { '@id': fields.license },
@@ -245,6 +249,10 @@ export const dcatCatalogJsonld: Describer = {
   makes: [CATALOG_PATH],
   describes: (path) => isDistribution(path) && path !== CATALOG_PATH,
   describe: (release, described) => [
-    { path: CATALOG_PATH, content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`, mediaType: releaseMediaType(CATALOG_PATH) },
+    {
+      path: CATALOG_PATH,
+      content: `${JSON.stringify(dcatCatalog(release, described), null, 2)}\n`,
+      mediaType: releaseMediaType(CATALOG_PATH),
+    },
   ],
 };

@@ -41,7 +41,8 @@ export function statementsJsonld(statements: readonly DescriptionStatement[], pr
       return term.datatype ? { '@value': term.value, '@type': term.datatype } : { '@value': term.value };
     });
     const key = predicate === RDF_TYPE ? '@type' : predicate;
-    const value = predicate === RDF_TYPE ? values.map((v) => ('@id' in v ? v['@id'] : '')) : Array.isArray(object) ? [{ '@list': values }] : values;
+    const value =
+      predicate === RDF_TYPE ? values.map((v) => ('@id' in v ? v['@id'] : '')) : Array.isArray(object) ? [{ '@list': values }] : values;
     node[key] = [...((node[key] as unknown[] | undefined) ?? []), ...value];
   }
   return { '@context': prefixes, '@graph': [...nodes.values()] };
@@ -118,7 +119,11 @@ export const vocabularyDocuments: Publisher = {
     await sink.add({ path: paths.jsonld, content: vocabJsonld, mediaType: JSONLD_MEDIA_TYPE });
     const namespace = `${context.baseIri}${VOCAB_ID}#`;
     const body = vocabularyBody(vocab, namespace);
-    await sink.add({ path: paths.page, content: page(context, VOCAB_ID, 'Project vocabulary', body, vocabJsonld), mediaType: HTML_MEDIA_TYPE });
+    await sink.add({
+      path: paths.page,
+      content: page(context, VOCAB_ID, 'Project vocabulary', body, vocabJsonld),
+      mediaType: HTML_MEDIA_TYPE,
+    });
   },
 };
 

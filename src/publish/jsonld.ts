@@ -20,9 +20,17 @@ export function entityDocumentPath(id: string, extension: 'jsonld' | 'ttl'): str
 export const jsonldDocuments: Publisher = {
   name: 'jsonld',
   async publish({ graph }, sink) {
-    await sink.add({ path: CONTEXT_PATH, content: `${JSON.stringify({ '@context': graph.context }, null, 2)}\n`, mediaType: JSONLD_MEDIA_TYPE });
+    await sink.add({
+      path: CONTEXT_PATH,
+      content: `${JSON.stringify({ '@context': graph.context }, null, 2)}\n`,
+      mediaType: JSONLD_MEDIA_TYPE,
+    });
     for (const node of graph.nodes) {
-      await sink.add({ path: entityDocumentPath(node.id ?? '', 'jsonld'), content: entityDocumentText(node, graph), mediaType: JSONLD_MEDIA_TYPE });
+      await sink.add({
+        path: entityDocumentPath(node.id ?? '', 'jsonld'),
+        content: entityDocumentText(node, graph),
+        mediaType: JSONLD_MEDIA_TYPE,
+      });
     }
     await sink.add({ path: GRAPH_JSONLD_PATH, content: graphDocumentParts(graph), mediaType: JSONLD_MEDIA_TYPE });
   },

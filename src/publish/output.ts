@@ -27,7 +27,12 @@ export function describingOrder(describers: readonly Describer[]): Describer[] {
 }
 
 /** The release into an output: every publisher, then every describer given the digests of the files it describes. */
-export async function publishAll(release: Release, output: ReleaseOutput, publishers: readonly Publisher[], describers: readonly Describer[]): Promise<void> {
+export async function publishAll(
+  release: Release,
+  output: ReleaseOutput,
+  publishers: readonly Publisher[],
+  describers: readonly Describer[],
+): Promise<void> {
   for (const publisher of publishers) {
     const returned = await publisher.publish(release, output);
     for (const artifact of returned ?? []) await output.add(artifact);
@@ -50,7 +55,10 @@ export class MemoryOutput implements ReleaseOutput {
   async add(artifact: Artifact): Promise<void> {
     claimPath(this.paths, artifact.path);
     const { content } = artifact;
-    this.artifacts.push({ ...artifact, content: typeof content === 'string' || content instanceof Uint8Array ? content : content.join('') });
+    this.artifacts.push({
+      ...artifact,
+      content: typeof content === 'string' || content instanceof Uint8Array ? content : content.join(''),
+    });
   }
 
   async digests(): Promise<FileDigest[]> {

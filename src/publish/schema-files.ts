@@ -19,7 +19,11 @@ export const vocabularyAndShapes: Publisher = {
     const vocab = vocabularyStatements(schemas, baseIri, dataset.title);
     return [
       { path: VOCAB_PATH, content: turtleDescription(vocab, schemaFilePrefixes(baseIri)), mediaType: releaseMediaType(VOCAB_PATH) },
-      { path: SHAPES_PATH, content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)), mediaType: releaseMediaType(SHAPES_PATH) },
+      {
+        path: SHAPES_PATH,
+        content: turtleDescription(shapesStatements(schemas, baseIri), shapesPrefixes(baseIri)),
+        mediaType: releaseMediaType(SHAPES_PATH),
+      },
     ];
   },
 };

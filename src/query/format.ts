@@ -18,7 +18,8 @@ function shown(term: SparqlJsonTerm | undefined, prefixes: PrefixMap): string {
   return term.value;
 }
 
-const NUMERIC_DATATYPE = /^http:\/\/www\.w3\.org\/2001\/XMLSchema#(?:integer|decimal|double|float|long|int|short|byte|(?:non)?(?:Negative|Positive)Integer|nonNegativeInteger|nonPositiveInteger|unsigned(?:Long|Int|Short|Byte))$/;
+const NUMERIC_DATATYPE =
+  /^http:\/\/www\.w3\.org\/2001\/XMLSchema#(?:integer|decimal|double|float|long|int|short|byte|(?:non)?(?:Negative|Positive)Integer|nonNegativeInteger|nonPositiveInteger|unsigned(?:Long|Int|Short|Byte))$/;
 
 /** A CSV cell guarded as the release's CSVs are: text that a spreadsheet would run as a formula gets an apostrophe; numbers never do. */
 function csvCell(term: SparqlJsonTerm | undefined): string {
@@ -29,7 +30,11 @@ function csvCell(term: SparqlJsonTerm | undefined): string {
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => `${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ').trimEnd()}\n`;
+  const line = (cells: readonly string[]) =>
+    `${cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd()}\n`;
   return line(header) + line(widths.map((w) => '-'.repeat(w))) + rows.map(line).join('');
 }
 
@@ -44,7 +49,10 @@ export function formatQueryResult(result: QueryResult, format: QueryFormat, pref
     case 'json':
       return `${JSON.stringify({ head: { vars: variables }, results: { bindings: rows } }, null, 2)}\n`;
     case 'csv':
-      return formatCsv(variables, rows.map((row) => variables.map((v) => csvCell(row[v]))));
+      return formatCsv(
+        variables,
+        rows.map((row) => variables.map((v) => csvCell(row[v]))),
+      );
     case 'table': {
       const body = rows.map((row) => variables.map((v) => shown(row[v], prefixes)));
       return `${table(variables, body)}(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`;

@@ -45,7 +45,8 @@ export function loadNQuads(nquads: string): GraphStore {
 }
 
 /** SPARQL Update's operations: the first keyword of an update request (after its prologue). */
-const UPDATE_KEYWORD = /^(?:\s|#[^\n]*\n|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i;
+const UPDATE_KEYWORD =
+  /^(?:\s|#[^\n]*\n|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i;
 
 /** The update operation a request starts with, if it is one (`INSERT`, `DELETE`...). */
 export function updateOperation(sparql: string): string | undefined {
@@ -86,7 +87,10 @@ export function runQuery(store: GraphStore, sparql: string, prefixes: PrefixMap)
     result = store.query(text);
   } catch (error) {
     const update = updateOperation(sparql);
-    if (update) throw new QuerySyntaxError(`${update} is a SPARQL update; updates are not allowed: \`partnership query\` only reads the release (SELECT, ASK, CONSTRUCT, DESCRIBE)`);
+    if (update)
+      throw new QuerySyntaxError(
+        `${update} is a SPARQL update; updates are not allowed: \`partnership query\` only reads the release (SELECT, ASK, CONSTRUCT, DESCRIBE)`,
+      );
     throw new QuerySyntaxError(userPosition(error instanceof Error ? error.message : String(error)));
   }
   if (typeof result === 'boolean') return { kind: 'boolean', value: result };
@@ -96,7 +100,13 @@ export function runQuery(store: GraphStore, sparql: string, prefixes: PrefixMap)
     if (json) return { kind: 'solutions', variables: json.head.vars, rows: json.results.bindings };
   }
   const lines = (store.query(text, { results_format: 'application/n-triples' }) as string).split('\n').filter(Boolean);
-  return { kind: 'graph', ntriples: lines.sort().map((l) => `${l}\n`).join('') };
+  return {
+    kind: 'graph',
+    ntriples: lines
+      .sort()
+      .map((l) => `${l}\n`)
+      .join(''),
+  };
 }
 
 /**
@@ -130,12 +140,22 @@ export async function runQueryWithin(nquads: string, sparql: string, prefixes: P
   const worker = new Worker(QUERY_WORKER_SOURCE, { eval: true, workerData: { runModule, nquads, sparql, prefixes } });
   try {
     return await new Promise<QueryResult>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new QueryTimeoutError(`the query ran for more than ${timeoutSeconds} s and was stopped (raise the limit with --timeout)`)), timeoutSeconds * 1000);
+      const timer = setTimeout(
+        () =>
+          reject(new QueryTimeoutError(`the query ran for more than ${timeoutSeconds} s and was stopped (raise the limit with --timeout)`)),
+        timeoutSeconds * 1000,
+      );
       worker.once('message', (reply: { result?: QueryResult; error?: { name?: string; message: string } }) => {
         clearTimeout(timer);
         if (reply.result) return resolve(reply.result);
         const { name, message } = reply.error ?? { message: 'no answer' };
-        reject(name === 'QuerySyntaxError' ? new QuerySyntaxError(message) : name === 'GraphLoadError' ? new GraphLoadError(message) : new Error(message));
+        reject(
+          name === 'QuerySyntaxError'
+            ? new QuerySyntaxError(message)
+            : name === 'GraphLoadError'
+              ? new GraphLoadError(message)
+              : new Error(message),
+        );
       });
       worker.once('error', (error) => {
         clearTimeout(timer);

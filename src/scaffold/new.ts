@@ -88,11 +88,7 @@ function requiredMap(info: ObjectInfo, schemas: SchemaSet, doc: Document, id?: s
     if (!property.required || property.derived) continue;
     const items = () => Array.from({ length: minItems(kind, property, schemas) }, () => placeholderItem(property, schemas, doc));
     const value =
-      property.name === 'id' && id !== undefined
-        ? id
-        : property.array
-          ? doc.createNode(items())
-          : placeholderItem(property, schemas, doc);
+      property.name === 'id' && id !== undefined ? id : property.array ? doc.createNode(items()) : placeholderItem(property, schemas, doc);
     const pair = doc.createPair(property.name, value) as Pair<Scalar, unknown>;
     if (property.name !== 'id') pair.key.commentBefore = wrapComment(describe(property));
     map.items.push(pair);

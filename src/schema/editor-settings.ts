@@ -12,7 +12,9 @@ import { readSchemaSet } from './read.js';
 /** The settings for data folders at `dataRoots` (relative to the repository), schemas in ./schemas. */
 export function editorSettings(schemas: SchemaSet, dataRoots: readonly string[]): string {
   const mapping = Object.fromEntries(
-    schemas.kinds.flatMap((kind) => (kind.files ? [[`./schemas/${kind.schemaFile}`, dataRoots.map((root) => `${root}/${kind.files}`)]] : [])),
+    schemas.kinds.flatMap((kind) =>
+      kind.files ? [[`./schemas/${kind.schemaFile}`, dataRoots.map((root) => `${root}/${kind.files}`)]] : [],
+    ),
   );
   const settings = {
     'yaml.schemas': mapping,

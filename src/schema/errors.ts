@@ -66,8 +66,7 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const properties = (error.parentSchema as { properties?: Record<string, { description?: string }> } | undefined)
-        ?.properties;
+      const properties = (error.parentSchema as { properties?: Record<string, { description?: string }> } | undefined)?.properties;
       const about = properties?.[missing]?.description;
       return {
         code: 'SCHEMA_REQUIRED',
@@ -77,9 +76,7 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter(
-        (k) => k !== '$schema',
-      );
+      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
       return {
         code: 'SCHEMA_ADDITIONAL',
         message: `unknown field "${extra}"${where === '(top level)' ? '' : ` in ${where}`}`,
@@ -99,7 +96,11 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
       return {
         code: 'SCHEMA_TYPE',
         message: `${where} must be ${typeName(params.type)}, not ${empty ? 'empty' : describeValue(value)}`,
-        hint: yesNo ? 'YAML 1.2 reads yes/no/on/off as text: write true or false' : empty ? 'write the value, or leave the field out' : description,
+        hint: yesNo
+          ? 'YAML 1.2 reads yes/no/on/off as text: write true or false'
+          : empty
+            ? 'write the value, or leave the field out'
+            : description,
         // An empty value has no width of its own: point at its key.
         atKey: empty,
       };
@@ -116,7 +117,9 @@ function mapError(error: ErrorObject, file: ParsedFile, node: Node | undefined):
       // A look-alike letter from another script (Cyrillic "е" for "e") is invisible in the value: name it.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, to find what is not.
       const odd = typeof error.data === 'string' ? /[^\u0000-\u007f]/u.exec(error.data)?.[0] : undefined;
-      const oddText = odd ? `; it holds "${odd}" (U+${(odd.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not ASCII: a look-alike of a Latin letter?` : '';
+      const oddText = odd
+        ? `; it holds "${odd}" (U+${(odd.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}), which is not ASCII: a look-alike of a Latin letter?`
+        : '';
       return {
         code: 'SCHEMA_PATTERN',
         message: `${where} is ${describeValue(error.data)}, which does not have the required form${description ? `: ${description}` : ''}${oddText}`,

@@ -50,7 +50,9 @@ export function createAjv(schemas: SchemaSet, options: Options = {}): Ajv2020 {
 
 /** Identifies a set of schema documents, so precompiled validators are used only for the set they were made from. */
 export function schemaFingerprint(schemas: SchemaSet): string {
-  return createHash('sha256').update(JSON.stringify([...schemas.documents])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([...schemas.documents]))
+    .digest('hex');
 }
 
 /** Identifies the schema files exactly as written (names and texts), whatever they parse to. */

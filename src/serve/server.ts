@@ -125,7 +125,12 @@ function notModified(request: IncomingMessage, tag: string, mtimeMs: number): bo
  * a stale `If-Range`, get the whole file, as RFC 9110 §14.2 allows); `'unsatisfiable'`
  * when it lies outside the file.
  */
-function byteRange(request: IncomingMessage, size: number, tag: string, lastModified: string): { start: number; end: number } | 'unsatisfiable' | undefined {
+function byteRange(
+  request: IncomingMessage,
+  size: number,
+  tag: string,
+  lastModified: string,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
   const header = request.headers.range;
   if (header === undefined || request.method !== 'GET') return undefined;
   const ifRange = request.headers['if-range'];
@@ -156,7 +161,13 @@ class UnservableFile extends Error {
  * body streamed from the open file. A read that fails half-way ends the
  * response; nothing escapes as an unhandled error.
  */
-async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, headers: Record<string, string> = {}, status = 200): Promise<void> {
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: string,
+  headers: Record<string, string> = {},
+  status = 200,
+): Promise<void> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -252,7 +263,10 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
         if (await isFileInside(siteDir, file)) offered.push({ ...representation, path: file });
       }
       if (offered.some((o) => o.mediaType === 'text/html')) {
-        const chosen = negotiate(request.headers.accept, offered.map((o) => o.mediaType));
+        const chosen = negotiate(
+          request.headers.accept,
+          offered.map((o) => o.mediaType),
+        );
         const vary = { Vary: 'Accept' };
         if (!chosen) {
           sendText(response, 406, `Not acceptable; available: ${offered.map((o) => o.mediaType).join(', ')}`, vary);

@@ -18,7 +18,13 @@ export const SPARQL_PATH = 'sparql';
 export const SPARQL_TIME_LIMIT_MS = 10_000;
 const MAX_QUERY_BYTES = 1_000_000;
 
-const SOLUTION_FORMATS = ['application/sparql-results+json', 'application/sparql-results+xml', 'text/csv', 'text/tab-separated-values', 'application/json'];
+const SOLUTION_FORMATS = [
+  'application/sparql-results+json',
+  'application/sparql-results+xml',
+  'text/csv',
+  'text/tab-separated-values',
+  'application/json',
+];
 const GRAPH_FORMATS = ['text/turtle', 'application/n-triples', 'application/ld+json', 'application/json'];
 /** What a client asking for plain JSON gets. */
 const PLAIN_JSON: Readonly<Record<string, string>> = { solutions: 'application/sparql-results+json', graph: 'application/ld+json' };

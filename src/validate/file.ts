@@ -35,7 +35,9 @@ export function validatorsFor(schemas: SchemaSet): Map<string, KindValidator> {
 
 function unknownKind(file: ParsedFile, schemas: SchemaSet): Diagnostic {
   const places = schemas.kinds.flatMap((k) => (k.files ? [k.files] : []));
-  return diagnosticAt({ file: file.path, start: FILE_START }, 'FILE_UNKNOWN_KIND', `no kind of record lives at ${file.path}`, { hint: `data files go in: ${places.join(', ')}` });
+  return diagnosticAt({ file: file.path, start: FILE_START }, 'FILE_UNKNOWN_KIND', `no kind of record lives at ${file.path}`, {
+    hint: `data files go in: ${places.join(', ')}`,
+  });
 }
 
 /** One file through every check that looks at that file alone. Pure: never throws for bad input. */
@@ -43,7 +45,9 @@ export function validateFile(raw: RawFile, schemas: SchemaSet): { validation: Fi
   const parsed = parseDataFile(raw.path, raw.bytes);
   if (raw.unreadable !== undefined) {
     parsed.diagnostics = [
-      diagnosticAt({ file: raw.path, start: FILE_START }, 'FILE_READ', raw.unreadable, { hint: 'make it a readable data file inside the data folder, or remove it' }),
+      diagnosticAt({ file: raw.path, start: FILE_START }, 'FILE_READ', raw.unreadable, {
+        hint: 'make it a readable data file inside the data folder, or remove it',
+      }),
     ];
     return { validation: { path: raw.path, value: undefined, diagnostics: parsed.diagnostics }, parsed };
   }

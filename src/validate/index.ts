@@ -110,10 +110,7 @@ export interface ValidateOptions {
   threads?: ThreadUse | undefined;
 }
 
-export async function validateDataDir(
-  location: DataLocation,
-  options: ValidateOptions = {},
-): Promise<Validation & { schemas: SchemaSet }> {
+export async function validateDataDir(location: DataLocation, options: ValidateOptions = {}): Promise<Validation & { schemas: SchemaSet }> {
   const listing = listDataFiles(location.dataDir);
   const helper = useThread(options.threads ?? 'auto', listing.paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
   try {

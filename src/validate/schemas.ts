@@ -47,7 +47,11 @@ function readSource(dir: string, name: string, text: string, dataDir: string): {
   const source: SchemaSource = { name, file, lineCounter, ...(parsed.contents ? { root: parsed.contents as Node } : {}) };
   const diagnostics = parsed.errors.map((error) => {
     const at = lineCounter.linePos(error.pos[0]);
-    return diagnosticAt({ file, start: { line: at.line, column: at.col } }, 'SCHEMA_ANNOTATION', `${name} is not valid JSON: ${error.message.split('\n')[0]}`);
+    return diagnosticAt(
+      { file, start: { line: at.line, column: at.col } },
+      'SCHEMA_ANNOTATION',
+      `${name} is not valid JSON: ${error.message.split('\n')[0]}`,
+    );
   });
   if (diagnostics.length === 0) {
     const value = parsed.toJS() as unknown;
@@ -79,8 +83,13 @@ function annotationErrors(source: SchemaSource): Diagnostic[] {
   }
   return [...byPointer].map(([pointer, error]) => {
     const name = propertyNameOf(error);
-    const what = name !== undefined ? `"${name}" is not an annotation the toolkit knows` : `${pointer || 'the schema'} ${error.message ?? 'is malformed'}`;
-    return diagnosticAt(placeIn(source, pointer), 'SCHEMA_ANNOTATION', `${source.name}: ${what}`, { hint: 'see "Schemas" in CONTRIBUTING.md for the x- annotations and their forms' });
+    const what =
+      name !== undefined
+        ? `"${name}" is not an annotation the toolkit knows`
+        : `${pointer || 'the schema'} ${error.message ?? 'is malformed'}`;
+    return diagnosticAt(placeIn(source, pointer), 'SCHEMA_ANNOTATION', `${source.name}: ${what}`, {
+      hint: 'see "Schemas" in CONTRIBUTING.md for the x- annotations and their forms',
+    });
   });
 }
 
@@ -116,21 +125,28 @@ function referenceErrors(sources: readonly SchemaSource[]): Diagnostic[] {
       // A full IRI (`http://...`) needs no prefix.
       if (typeof value !== 'string' || !value.includes(':') || value.includes('://')) return;
       const prefix = value.slice(0, value.indexOf(':'));
-      if (!prefixes.has(prefix)) report(pointer, `"${value}" uses the unknown prefix "${prefix}"`, `known prefixes: ${[...prefixes].sort().join(', ')}`);
+      if (!prefixes.has(prefix))
+        report(pointer, `"${value}" uses the unknown prefix "${prefix}"`, `known prefixes: ${[...prefixes].sort().join(', ')}`);
     };
     for (const { pointer, keyword, value, holder } of annotations(source.document)) {
       if (keyword === 'x-ref' || keyword === 'x-nested') {
         listOf(value).forEach((kind, index) => {
-          if (typeof kind === 'string' && !kinds.has(kind)) report(Array.isArray(value) ? joinPointer(pointer, index) : pointer, `${keyword} names the kind "${kind}", which no schema defines`);
+          if (typeof kind === 'string' && !kinds.has(kind))
+            report(
+              Array.isArray(value) ? joinPointer(pointer, index) : pointer,
+              `${keyword} names the kind "${kind}", which no schema defines`,
+            );
         });
       } else if (keyword === 'x-derived' && typeof value === 'object' && value !== null) {
         const [kind = '', property = ''] = String((value as JsonSchema).inverseOf).split('.');
         if (!kinds.has(kind)) report(joinPointer(pointer, 'inverseOf'), `x-derived names the kind "${kind}", which no schema defines`);
-        else if (!propertiesOf(kinds.get(kind)).includes(property)) report(joinPointer(pointer, 'inverseOf'), `the kind "${kind}" has no property "${property}"`);
+        else if (!propertiesOf(kinds.get(kind)).includes(property))
+          report(joinPointer(pointer, 'inverseOf'), `the kind "${kind}" has no property "${property}"`);
       } else if (keyword === 'x-numbering' && typeof value === 'object' && value !== null) {
         for (const field of ['within', 'order', 'number', 'parts'] as const) {
           const name = (value as JsonSchema)[field];
-          if (typeof name === 'string' && !propertiesOf(holder).includes(name)) report(joinPointer(pointer, field), `x-numbering's ${field} names "${name}", which is not a property of this kind`);
+          if (typeof name === 'string' && !propertiesOf(holder).includes(name))
+            report(joinPointer(pointer, field), `x-numbering's ${field} names "${name}", which is not a property of this kind`);
         }
       } else if (keyword === 'x-label' && !propertiesOf(holder).includes(String(value))) {
         report(pointer, `x-label names "${String(value)}", which is not a property of this kind`);
@@ -157,7 +173,8 @@ function referenceErrors(sources: readonly SchemaSource[]): Diagnostic[] {
       // x-after sits on a property: its siblings are the other properties of the same object.
       const siblings = pointer.split('/').slice(0, -2).join('/');
       const object = locateValue(source.document, siblings);
-      if (!Object.keys((object as JsonSchema | undefined) ?? {}).includes(String(value))) report(pointer, `x-after names "${String(value)}", which is not a sibling property`);
+      if (!Object.keys((object as JsonSchema | undefined) ?? {}).includes(String(value)))
+        report(pointer, `x-after names "${String(value)}", which is not a sibling property`);
     }
   }
   return diagnostics;
@@ -241,4 +258,3 @@ export async function loadSchemaSet(dir: string = DEFAULT_SCHEMA_DIR, dataDir: s
   if (diagnostics.length === 0) diagnostics.push(...modelErrors(schemas, sources));
   return { schemas, diagnostics };
 }
-

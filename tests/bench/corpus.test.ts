@@ -43,7 +43,10 @@ describe('bench corpus generator', () => {
     expect(files.filter((f) => f === 'dataset.yaml')).toHaveLength(1);
     const scaled = await validateDataDir({ dataDir: corpus });
     // Countries keep the two-letter shape their id pattern demands.
-    const countries = scaled.catalog.byKind.get('country')?.map((r) => r.id).sort();
+    const countries = scaled.catalog.byKind
+      .get('country')
+      ?.map((r) => r.id)
+      .sort();
     const originals = (await listYamlFiles(REAL_DATA)).filter((f) => f.startsWith('countries/')).length;
     expect(countries).toHaveLength(3 * originals);
     for (const id of countries ?? []) expect(id).toMatch(/^country\/[a-z]{2}$/);

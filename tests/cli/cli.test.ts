@@ -39,7 +39,10 @@ describe('exit codes', () => {
   it('0 for warnings only, 1 for the same warnings with --strict', async () => {
     const lenient = await run(['validate', '--data', 'bom/data', '--format', 'json']);
     expect(lenient.exitCode).toBe(0);
-    expect(JSON.parse(lenient.stdout)).toMatchObject({ diagnostics: [{ code: 'FILE_BOM', severity: 'warning' }], summary: { errors: 0, warnings: 1 } });
+    expect(JSON.parse(lenient.stdout)).toMatchObject({
+      diagnostics: [{ code: 'FILE_BOM', severity: 'warning' }],
+      summary: { errors: 0, warnings: 1 },
+    });
     expect((await run(['validate', '--data', 'bom/data', '--strict'])).exitCode).toBe(1);
   });
 

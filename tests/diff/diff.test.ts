@@ -143,7 +143,11 @@ describe('diffVersions', () => {
   beforeAll(async () => {
     schemas = await readSchemaSet();
   });
-  const org = (id: string, name: string, kind = 'ministry') => ({ id, kind: 'organisation', fields: { id, name, kind, sources: ['source/s'] } });
+  const org = (id: string, name: string, kind = 'ministry') => ({
+    id,
+    kind: 'organisation',
+    fields: { id, name, kind, sources: ['source/s'] },
+  });
   const version = (...records: Version['records']): Version => ({ label: 'v', records });
 
   it('does not take two different records of one kind for a rename', () => {
@@ -156,12 +160,22 @@ describe('diffVersions', () => {
   it('takes a new id with the same label and a changed field for a rename, and reports the change', () => {
     const diff = diffVersions(version(org('org/a', 'Alpha')), version(org('org/alpha', 'Alpha', 'agency')), schemas);
     expect(diff.renamed).toEqual([
-      { id: 'org/alpha', kind: 'organisation', label: 'Alpha', from: 'org/a', changes: [{ field: 'kind', type: 'value', before: 'ministry', after: 'agency' }] },
+      {
+        id: 'org/alpha',
+        kind: 'organisation',
+        label: 'Alpha',
+        from: 'org/a',
+        changes: [{ field: 'kind', type: 'value', before: 'ministry', after: 'agency' }],
+      },
     ]);
   });
 
   it('reports lists as items added and removed, and order changes', () => {
-    const before = { id: 'country/xa', kind: 'country', fields: { id: 'country/xa', name: 'A', sources: ['source/1', 'source/2', 'source/3'] } };
+    const before = {
+      id: 'country/xa',
+      kind: 'country',
+      fields: { id: 'country/xa', name: 'A', sources: ['source/1', 'source/2', 'source/3'] },
+    };
     const after = { ...before, fields: { ...before.fields, sources: ['source/3', 'source/1', 'source/4'] } };
     expect(diffVersions(version(before), version(after), schemas).changed[0]?.changes).toEqual([
       { field: 'sources', type: 'list', added: ['source/4'], removed: ['source/2'], reordered: true },

@@ -45,7 +45,10 @@ describe('editor support', () => {
       for (const file of await listYamlFiles(path.join(ROOT, root))) {
         const full = `${root}/${file}`;
         const mapped = Object.entries(mapping).filter(([, globs]) => globs.some((g) => matches(g, full)));
-        expect(mapped.map(([schema]) => schema), full).toEqual([`./schemas/${kindForFile(schemas, file)?.schemaFile}`]);
+        expect(
+          mapped.map(([schema]) => schema),
+          full,
+        ).toEqual([`./schemas/${kindForFile(schemas, file)?.schemaFile}`]);
         const modeline = /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(path.join(ROOT, full), 'utf8'))?.[1];
         if (modeline !== undefined) {
           expect(path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, full)), modeline)), full).toBe(mapped[0]?.[0].slice(2));

@@ -28,7 +28,8 @@ async function run(args: string[]) {
   return { exitCode, stdout, stderr };
 }
 
-const flagged = async () => (await validateDataDir({ dataDir: data })).diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column} ${d.message}`);
+const flagged = async () =>
+  (await validateDataDir({ dataDir: data })).diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column} ${d.message}`);
 
 describe('symbolic links in the data folder (item 5)', () => {
   it('follows links to files and folders inside the data folder: the release has every record', async () => {

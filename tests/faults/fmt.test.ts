@@ -34,7 +34,11 @@ const HEADER = '# yaml-language-server: $schema=../../../../../schemas/country.s
 
 describe('fmt refuses a file with load errors and leaves it as it was', () => {
   it.each([
-    ['invalid UTF-8', Buffer.concat([Buffer.from(`${HEADER}id: country/xz\nname: "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]), 'FILE_ENCODING'],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from(`${HEADER}id: country/xz\nname: "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]),
+      'FILE_ENCODING',
+    ],
     ['a flagged unquoted number', Buffer.from(`${HEADER}id: country/xz\nname: 007\nofficialName: 0x1F\n`), 'YAML_UNQUOTED_SCALAR'],
     ['an empty file', Buffer.from(''), 'FILE_EMPTY'],
     ['an alias', Buffer.from(`${HEADER}id: &x country/xz\nname: *x\n`), 'YAML_ALIAS'],
@@ -48,7 +52,12 @@ describe('fmt refuses a file with load errors and leaves it as it was', () => {
     const result = await run(['fmt', '--data', 'data'], root);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^data/countries/xz\\.yaml: not formatted: it has load errors, fix them first \\(see \`partnership validate\`\\): \\d+:\\d+ .*\\[${code}\\]`, 'm'));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^data/countries/xz\\.yaml: not formatted: it has load errors, fix them first \\(see \`partnership validate\`\\): \\d+:\\d+ .*\\[${code}\\]`,
+        'm',
+      ),
+    );
     expect((await readFile(file)).equals(bytes)).toBe(true);
     expect((await run(['fmt', '--data', 'data', '--check'], root)).exitCode).toBe(1);
   });
@@ -57,7 +66,37 @@ describe('fmt refuses a file with load errors and leaves it as it was', () => {
 /** Text a data file may hold: prose with quotes, colons, hashes, non-ASCII, digits, and words YAML reads as other things. */
 const text = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('007', '0x1F', '1e3', 'yes', 'no', 'null', '~', 'true', '-0', '12345678901234567890', '0.1e-7', 'a: b', '# not a comment', "it's", '"q"', 'Seoul 서울', '  lead', 'trail  ', 'a\nb', 'x\n', '- item', '[x]', '{y}', '&anchor', '*alias', '!tag', '%', '@', '`'),
+  fc.constantFrom(
+    '007',
+    '0x1F',
+    '1e3',
+    'yes',
+    'no',
+    'null',
+    '~',
+    'true',
+    '-0',
+    '12345678901234567890',
+    '0.1e-7',
+    'a: b',
+    '# not a comment',
+    "it's",
+    '"q"',
+    'Seoul 서울',
+    '  lead',
+    'trail  ',
+    'a\nb',
+    'x\n',
+    '- item',
+    '[x]',
+    '{y}',
+    '&anchor',
+    '*alias',
+    '!tag',
+    '%',
+    '@',
+    '`',
+  ),
 );
 const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
@@ -77,7 +116,12 @@ const yamlFile = fc
       lineWidth: fc.constantFrom(0, 20, 80),
     }),
     comment: fc.option(fc.string({ maxLength: 20 }).map((c) => `# ${c.replace(/\n/g, ' ')}\n`)),
-    damage: fc.option(fc.record({ at: fc.nat(), insert: fc.constantFrom('\t', ':', '- ', '"', "'", '&a ', '*a', '!!str ', '\u0000', '\r\n', '\n  ', '#', '{', '---\n') })),
+    damage: fc.option(
+      fc.record({
+        at: fc.nat(),
+        insert: fc.constantFrom('\t', ':', '- ', '"', "'", '&a ', '*a', '!!str ', '\u0000', '\r\n', '\n  ', '#', '{', '---\n'),
+      }),
+    ),
   })
   .map(({ fields, style, comment, damage }) => {
     let source = `${comment ?? ''}${stringify(fields, { ...style, minContentWidth: 0 })}`;
@@ -120,7 +164,10 @@ describe('load -> validate -> fmt over generated YAML (property)', () => {
         expect([0, 1]).toContain(result.exitCode);
         const written = await readFile(file, 'utf8');
         if (result.stderr.includes('xz.yaml: not formatted')) expect(written).toBe(source);
-        else expect(parseDataFile('countries/xz.yaml', Buffer.from(written)).value).toStrictEqual(parseDataFile('countries/xz.yaml', Buffer.from(source)).value);
+        else
+          expect(parseDataFile('countries/xz.yaml', Buffer.from(written)).value).toStrictEqual(
+            parseDataFile('countries/xz.yaml', Buffer.from(source)).value,
+          );
       }),
       { numRuns: 12, seed: 14 },
     );

@@ -57,18 +57,25 @@ describe('machine faults are one line with a documented exit code (item 7)', () 
   it('an --out below a file is ENOTDIR, exit 4, one line', async () => {
     await writeFile(path.join(root, 'plain.txt'), 'x');
     const result = await run(['build', '--data', 'data', '--out', 'plain.txt/dist'], root);
-    expect(result).toEqual({ exitCode: 4, stdout: '', stderr: `partnership: cannot look at plain.txt/dist: a part of the path is not a folder (ENOTDIR)\n` });
+    expect(result).toEqual({
+      exitCode: 4,
+      stdout: '',
+      stderr: `partnership: cannot look at plain.txt/dist: a part of the path is not a folder (ENOTDIR)\n`,
+    });
   });
 
   it('a full disk is ENOSPC, exit 4, one line naming the file, leaving nothing behind (tmpfs, as root)', async (context) => {
     const disk = path.join(root, 'tiny');
     await mkdir(disk);
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk]);
-    if (mounted.status !== 0) context.skip(`cannot mount a tiny tmpfs here (${String(mounted.stderr).trim() || 'not root'}): the full-disk case is not tested`);
+    if (mounted.status !== 0)
+      context.skip(`cannot mount a tiny tmpfs here (${String(mounted.stderr).trim() || 'not root'}): the full-disk case is not tested`);
     try {
       const result = await run(['build', '--data', 'data', '--out', 'tiny/dist'], root);
       expect(result.exitCode).toBe(4);
-      expect(result.stderr).toMatch(/^partnership: cannot (write|open|create the folder) tiny\/\.dist-releases\/\d+-\d+\/\S+: no space left on the device \(ENOSPC\)\n$/);
+      expect(result.stderr).toMatch(
+        /^partnership: cannot (write|open|create the folder) tiny\/\.dist-releases\/\d+-\d+\/\S+: no space left on the device \(ENOSPC\)\n$/,
+      );
       expect(await readdir(disk)).toEqual([]);
     } finally {
       // Lazily: a process of the build may still hold the folder a moment; a leftover mount would stop the run's clean-up.
@@ -83,7 +90,9 @@ describe('machine faults are one line with a documented exit code (item 7)', () 
     await truncate(nq, Math.floor((await stat(nq)).size / 2) + 7);
     const result = await run(['query', '--dist', 'damaged', 'SELECT * WHERE { ?s ?p ?o } LIMIT 1'], root);
     expect(result.exitCode).toBe(4);
-    expect(result.stderr).toMatch(/^partnership: damaged\/partnership\.nq is not a whole N-Quads file \(.+\): rebuild the release with `partnership build`\n$/);
+    expect(result.stderr).toMatch(
+      /^partnership: damaged\/partnership\.nq is not a whole N-Quads file \(.+\): rebuild the release with `partnership build`\n$/,
+    );
   });
 
   it('query --file <folder> is a usage error naming it', async () => {
@@ -105,18 +114,26 @@ describe('query limits (item 10)', () => {
   }, 30_000);
 
   it('answers within the limit on the compiled CLI as before', () => {
-    const result = spawnSync(process.execPath, [BIN, 'query', '--format', 'csv', 'SELECT ?n WHERE { <https://example.org/nothing> ?p ?n }'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [BIN, 'query', '--format', 'csv', 'SELECT ?n WHERE { <https://example.org/nothing> ?p ?n }'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: 'n\r\n' });
   }, 30_000);
 
-  it.each(['INSERT DATA { <a:x> <a:y> <a:z> }', 'PREFIX ex: <http://e/>\n# note\nDELETE WHERE { ?s ?p ?o }', 'LOAD <http://example.org/x>', 'drop all'])(
-    'refuses the update %j by name, exit 2',
-    async (update) => {
-      const result = await run(['query', update], root);
-      expect(result.exitCode).toBe(2);
-      expect(result.stderr).toMatch(/^partnership query: (INSERT|DELETE|LOAD|DROP) is a SPARQL update; updates are not allowed: `partnership query` only reads the release/);
-    },
-  );
+  it.each([
+    'INSERT DATA { <a:x> <a:y> <a:z> }',
+    'PREFIX ex: <http://e/>\n# note\nDELETE WHERE { ?s ?p ?o }',
+    'LOAD <http://example.org/x>',
+    'drop all',
+  ])('refuses the update %j by name, exit 2', async (update) => {
+    const result = await run(['query', update], root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(
+      /^partnership query: (INSERT|DELETE|LOAD|DROP) is a SPARQL update; updates are not allowed: `partnership query` only reads the release/,
+    );
+  });
 
   it('guards CSV cells a spreadsheet would run as formulas, as the release CSVs do; numbers stay as they are', () => {
     const csv = formatQueryResult(
@@ -124,8 +141,14 @@ describe('query limits (item 10)', () => {
         kind: 'solutions',
         variables: ['t', 'n'],
         rows: [
-          { t: { type: 'literal', value: '=HYPERLINK("x")' }, n: { type: 'literal', value: '-3', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
-          { t: { type: 'literal', value: '@SUM(A1)' }, n: { type: 'literal', value: '+1', datatype: 'http://www.w3.org/2001/XMLSchema#string' } },
+          {
+            t: { type: 'literal', value: '=HYPERLINK("x")' },
+            n: { type: 'literal', value: '-3', datatype: 'http://www.w3.org/2001/XMLSchema#integer' },
+          },
+          {
+            t: { type: 'literal', value: '@SUM(A1)' },
+            n: { type: 'literal', value: '+1', datatype: 'http://www.w3.org/2001/XMLSchema#string' },
+          },
         ],
       },
       'csv',
@@ -134,4 +157,3 @@ describe('query limits (item 10)', () => {
     expect(csv).toBe('t,n\r\n"\'=HYPERLINK(""x"")",-3\r\n\'@SUM(A1),\'+1\r\n');
   });
 });
-

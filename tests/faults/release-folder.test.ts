@@ -41,7 +41,12 @@ async function checksumsHold(dir: string): Promise<number> {
   const lines = (await readFile(path.join(dir, 'SHA256SUMS'), 'utf8')).trimEnd().split('\n');
   for (const line of lines) {
     const [hash, file] = [line.slice(0, 64), line.slice(66)];
-    expect(createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'), file).toBe(hash);
+    expect(
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex'),
+      file,
+    ).toBe(hash);
   }
   return lines.length;
 }
@@ -75,7 +80,9 @@ describe('build --out replaces only a release (item 1)', () => {
     await writeFile(path.join(project, 'notes', 'todo.txt'), 'keep me\n');
     const result = await run(['build', '--data', 'data', '--out', 'notes'], project);
     expect(result).toMatchObject({ exitCode: 2, stdout: '' });
-    expect(result.stderr).toBe('partnership build: will not replace --out notes: it is a folder that is not a release (it holds todo.txt); choose a new or empty folder\n');
+    expect(result.stderr).toBe(
+      'partnership build: will not replace --out notes: it is a folder that is not a release (it holds todo.txt); choose a new or empty folder\n',
+    );
     expect(await readFile(path.join(project, 'notes', 'todo.txt'), 'utf8')).toBe('keep me\n');
   });
 
@@ -127,7 +134,9 @@ describe('the swap (item 3)', () => {
     expect(refused).toHaveLength(1);
     const reason = (refused[0] as PromiseRejectedResult).reason as Error;
     expect(reason).toBeInstanceOf(EnvironmentFault);
-    expect(reason.message).toBe(`${outDir} is being written by another build (process ${process.pid}); run again when it has finished, or remove ${releasesFolder(outDir)}/lock if that process is not a build`);
+    expect(reason.message).toBe(
+      `${outDir} is being written by another build (process ${process.pid}); run again when it has finished, or remove ${releasesFolder(outDir)}/lock if that process is not a build`,
+    );
     expect(await checksumsHold(outDir)).toBeGreaterThan(40);
     expect((await readdir(project)).sort()).toEqual(['.dist-releases', 'README.md', 'data', 'dist']);
   });
@@ -139,7 +148,9 @@ describe('the swap (item 3)', () => {
     await writeFile(lock, `${process.ppid}\n`);
     const held = await run(['build', '--data', 'data'], project);
     expect(held).toMatchObject({ exitCode: 4, stdout: '' });
-    expect(held.stderr).toBe(`partnership: ${outDir} is being written by another build (process ${process.ppid}); run again when it has finished, or remove ${lock} if that process is not a build\n`);
+    expect(held.stderr).toBe(
+      `partnership: ${outDir} is being written by another build (process ${process.ppid}); run again when it has finished, or remove ${lock} if that process is not a build\n`,
+    );
     await writeFile(lock, '2147483646\n');
     expect((await run(['build', '--data', 'data'], project)).exitCode).toBe(0);
   });
@@ -148,7 +159,11 @@ describe('the swap (item 3)', () => {
     const outDir = path.join(project, 'dist');
     await build({ dataDir: path.join(project, 'data'), outDir });
     const releases = releasesFolder(outDir);
-    for (const stale of [path.join(releases, '1700000000000-2147483646'), path.join(project, '.dist-new-2147483646-1'), path.join(project, '.dist-old-2147483646-1')]) {
+    for (const stale of [
+      path.join(releases, '1700000000000-2147483646'),
+      path.join(project, '.dist-new-2147483646-1'),
+      path.join(project, '.dist-old-2147483646-1'),
+    ]) {
       await mkdir(stale);
       await writeFile(path.join(stale, 'half.nq'), 'x');
     }

@@ -114,7 +114,10 @@ describe('serve by the protocol (item 11)', () => {
     const tail = await get('/partnership.nq', { Range: 'bytes=-20' });
     expect(tail.body.equals(whole.subarray(whole.byteLength - 20))).toBe(true);
     const outside = await get('/partnership.nq', { Range: `bytes=${whole.byteLength}-` });
-    expect({ status: outside.status, range: outside.headers['content-range'] }).toEqual({ status: 416, range: `bytes */${whole.byteLength}` });
+    expect({ status: outside.status, range: outside.headers['content-range'] }).toEqual({
+      status: 416,
+      range: `bytes */${whole.byteLength}`,
+    });
     const stale = await get('/partnership.nq', { Range: 'bytes=0-9', 'If-Range': '"old"' });
     expect({ status: stale.status, bytes: stale.body.byteLength }).toEqual({ status: 200, bytes: whole.byteLength });
   });

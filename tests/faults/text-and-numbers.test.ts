@@ -25,8 +25,8 @@ beforeAll(async () => {
 
 const HEADER = '# yaml-language-server: $schema=../../../../../schemas/country.schema.json\n';
 const flagged = (text: string, file = 'countries/xz.yaml') =>
-  validateFile({ path: file, bytes: Buffer.from(text, 'utf8') }, schemas).validation.diagnostics
-    .filter((d) => !['SCHEMA_REQUIRED', 'SCHEMA_PATTERN'].includes(d.code) || d.message.includes('ASCII'))
+  validateFile({ path: file, bytes: Buffer.from(text, 'utf8') }, schemas)
+    .validation.diagnostics.filter((d) => !['SCHEMA_REQUIRED', 'SCHEMA_PATTERN'].includes(d.code) || d.message.includes('ASCII'))
     .map((d) => `${d.code} ${d.start.line}:${d.start.column} ${d.message}`);
 
 describe('control characters and bidirectional controls (item 8)', () => {
@@ -57,19 +57,42 @@ describe('numbers are exact (item 9)', () => {
   });
 
   it('tells exact numbers from inexact ones', () => {
-    for (const [source, exact] of [['0.1', true], ['1e3', true], ['0.1e-7', true], ['-0', true], ['007', true], ['0x1F', true], ['9007199254740993', false], ['1e400', false], ['1e-400', false], ['0.30000000000000004', true], ['3.14159265358979323846', false]] as const) {
+    for (const [source, exact] of [
+      ['0.1', true],
+      ['1e3', true],
+      ['0.1e-7', true],
+      ['-0', true],
+      ['007', true],
+      ['0x1F', true],
+      ['9007199254740993', false],
+      ['1e400', false],
+      ['1e-400', false],
+      ['0.30000000000000004', true],
+      ['3.14159265358979323846', false],
+    ] as const) {
       expect(isExactNumber(source, Number(source.replace(/^0x/, '0x'))), source).toBe(exact);
     }
   });
 
   it('writes decimals without an exponent and -0 as 0', () => {
     expect([1e-8, 0.1e-7, -0, 1e21, 1.5e-10, -2.5e-7, 123.456, 0, -1250.5].map(decimalLexical)).toEqual([
-      '0.00000001', '0.00000001', '0', '1000000000000000000000', '0.00000000015', '-0.00000025', '123.456', '0', '-1250.5',
+      '0.00000001',
+      '0.00000001',
+      '0',
+      '1000000000000000000000',
+      '0.00000000015',
+      '-0.00000025',
+      '123.456',
+      '0',
+      '-1250.5',
     ]);
   });
 
   it('publishes a small and a negative-zero value the same in CSV and N-Quads, as decimals', async () => {
-    for (const [written, published] of [['0.1e-7', '0.00000001'], ['-0', '0']] as const) {
+    for (const [written, published] of [
+      ['0.1e-7', '0.00000001'],
+      ['-0', '0'],
+    ] as const) {
       const root = await mkdtemp(path.join(os.tmpdir(), 'numbers-'));
       await cp(FICTIONAL_DATA, root, { recursive: true });
       const file = path.join(root, 'statistics', 'visitors-2029.yaml');
@@ -97,14 +120,29 @@ describe('minor (item 12)', () => {
 
   it('says "an organisation", "a country", "a uri"', () => {
     expect(['organisation', 'country', 'uri', 'event', 'agreement', 'unit'].map(withArticle)).toEqual([
-      'an organisation', 'a country', 'a uri', 'an event', 'an agreement', 'a unit',
+      'an organisation',
+      'a country',
+      'a uri',
+      'an event',
+      'an agreement',
+      'a unit',
     ]);
   });
 
   it('prints at most 200 diagnostics, then a summary line', () => {
-    const many: Diagnostic[] = Array.from({ length: 250 }, (_, i) => ({ code: 'REF_UNKNOWN', severity: 'error', message: `m${i}`, file: `f${String(i).padStart(3, '0')}.yaml`, start: { line: 1, column: 1 } }));
+    const many: Diagnostic[] = Array.from({ length: 250 }, (_, i) => ({
+      code: 'REF_UNKNOWN',
+      severity: 'error',
+      message: `m${i}`,
+      file: `f${String(i).padStart(3, '0')}.yaml`,
+      start: { line: 1, column: 1 },
+    }));
     const text = formatText(many);
     expect(text.match(/REF_UNKNOWN/g)).toHaveLength(200);
-    expect(text.endsWith('\n... and 50 more not shown (the first 200 are above; --format json lists them all)\n\n250 problems (250 errors, 0 warnings)\n')).toBe(true);
+    expect(
+      text.endsWith(
+        '\n... and 50 more not shown (the first 200 are above; --format json lists them all)\n\n250 problems (250 errors, 0 warnings)\n',
+      ),
+    ).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ describe('formatYaml', () => {
       'document: accord',
       'paragraphs:',
       '  # the first paragraph',
-      '  - text: \'Both sides: agree.\'',
+      "  - text: 'Both sides: agree.'",
       '    number: "1"',
       '    id: accord/para/1',
       '    paragraphs:',
@@ -39,7 +39,7 @@ describe('formatYaml', () => {
       '        text: >-',
       '          Folded',
       '          text.',
-      '        number: \'1.1\'',
+      "        number: '1.1'",
       '',
     ].join('\n');
     expect(formatted(input)).toBe(
@@ -69,14 +69,20 @@ describe('formatYaml', () => {
 
   it('folds long prose at the line width and writes multi-line text as a literal block', () => {
     const long = 'word '.repeat(40).trim();
-    const output = formatted(`id: accord/section/x\ntitle: ${long}\nnote: "a\\nb"\n`, kindOrder(kindOrThrow(schemas, 'agreement'), schemas));
+    const output = formatted(
+      `id: accord/section/x\ntitle: ${long}\nnote: "a\\nb"\n`,
+      kindOrder(kindOrThrow(schemas, 'agreement'), schemas),
+    );
     expect(output.split('\n').every((line) => line.length <= 100)).toBe(true);
     expect(output).toContain('note: |-\n  a\n  b\n');
     expect(parseDocument(output).toJS()).toEqual({ id: 'accord/section/x', title: long, note: 'a\nb' });
   });
 
   it('quotes words YAML 1.1 would read as booleans, numbers or dates, and leaves ids plain', () => {
-    const output = formatted('id: "agreement/x"\nacronym: "yes"\ndateSigned: 2025-05\nbinding: true\n', kindOrder(kindOrThrow(schemas, 'agreement'), schemas));
+    const output = formatted(
+      'id: "agreement/x"\nacronym: "yes"\ndateSigned: 2025-05\nbinding: true\n',
+      kindOrder(kindOrThrow(schemas, 'agreement'), schemas),
+    );
     expect(output).toBe('id: agreement/x\nacronym: "yes"\nbinding: true\ndateSigned: "2025-05"\n');
   });
 

@@ -103,11 +103,16 @@ export function readTables(tables: readonly TableSpec[], files: ReadonlyMap<stri
         const list = listAt(holder, step.name);
         const index = positionAt(row, table, depth++) - 1;
         if (last && table.shape === 'list') {
-          list[index] = decode(row[table.columns.find((c) => c.source.from === 'item')?.name ?? ''], table.columns.find((c) => c.source.from === 'item')!);
+          list[index] = decode(
+            row[table.columns.find((c) => c.source.from === 'item')?.name ?? ''],
+            table.columns.find((c) => c.source.from === 'item')!,
+          );
           return;
         }
         const item = (list[index] ??= {}) as Fields;
-        if (last) for (const column of table.columns) if (column.source.from === 'field') setPath(item, column.source.path, decode(row[column.name], column));
+        if (last)
+          for (const column of table.columns)
+            if (column.source.from === 'field') setPath(item, column.source.path, decode(row[column.name], column));
         holder = item;
       });
     }

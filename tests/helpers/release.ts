@@ -17,7 +17,9 @@ export function writeReleaseAtomically(outDir: string, artifacts: readonly Artif
 
 /** Canonical N-Quads: every line once, sorted. */
 export function canonicalNQuads(triples: readonly Triple[]): string {
-  return canonicalOrder(triples).map((t) => t.line).join('');
+  return canonicalOrder(triples)
+    .map((t) => t.line)
+    .join('');
 }
 
 /** The whole graph as one JSON-LD object: one node per record, structured objects embedded in their holder, then the other resources. */

@@ -251,7 +251,11 @@ export class VocabularyCheck {
       for (const domain of domains) {
         if (domain.some((cls) => ACCEPTED_INFERENCES.includes(cls))) continue;
         if (STANDARD_USES.some((use) => use.predicate === predicate && typesOf(subject).has(use.subjectClass))) continue;
-        if (!domain.some((cls) => this.iriFits(typesOf(subject), cls))) report(`${predicate} domain ${domain.join(' | ')}: subject typed ${[...typesOf(subject)].sort().join(', ') || '(none)'}`, example);
+        if (!domain.some((cls) => this.iriFits(typesOf(subject), cls)))
+          report(
+            `${predicate} domain ${domain.join(' | ')}: subject typed ${[...typesOf(subject)].sort().join(', ') || '(none)'}`,
+            example,
+          );
       }
       for (const range of ranges) {
         const object = quad.object;
@@ -259,7 +263,10 @@ export class VocabularyCheck {
           object.termType === 'Literal'
             ? range.some((cls) => this.literalFits(object.datatype.value, cls))
             : range.some((cls) => this.iriFits(typesOf(object.value), cls));
-        const what = object.termType === 'Literal' ? `literal ${object.datatype.value}` : `object typed ${[...typesOf(object.value)].sort().join(', ') || '(none)'}`;
+        const what =
+          object.termType === 'Literal'
+            ? `literal ${object.datatype.value}`
+            : `object typed ${[...typesOf(object.value)].sort().join(', ') || '(none)'}`;
         if (!fits) report(`${predicate} range ${range.join(' | ')}: ${what}`, example);
       }
     }

@@ -43,7 +43,13 @@ function turtleAsNQuads(text: string): string {
     object:
       q.object.termType === 'NamedNode'
         ? { kind: 'iri', iri: q.object.value }
-        : { kind: 'literal', value: q.object.value, ...(q.object.termType === 'Literal' && q.object.language ? { lang: q.object.language } : { datatype: (q.object as { datatype: { value: string } }).datatype.value }) },
+        : {
+            kind: 'literal',
+            value: q.object.value,
+            ...(q.object.termType === 'Literal' && q.object.language
+              ? { lang: q.object.language }
+              : { datatype: (q.object as { datatype: { value: string } }).datatype.value }),
+          },
   }));
   return canonicalNQuads(triples);
 }
@@ -52,7 +58,7 @@ describe.each([
   ['the curated data', () => real],
   ['the fictional fixture', () => fictional],
 ])('every entity document from %s', (_name, release) => {
-  it('in JSON-LD expands (jsonld.js, safe mode, offline) to exactly its entity\'s triples', async () => {
+  it("in JSON-LD expands (jsonld.js, safe mode, offline) to exactly its entity's triples", async () => {
     const { catalog, text } = release();
     const base = release().compiled.baseIri;
     const expected = linesByEntity(text('partnership.nq'));
@@ -60,12 +66,19 @@ describe.each([
     for (const record of catalog.records) {
       const iri = entityIri(base, record.id);
       const fromJsonld = await jsonldToNQuads(JSON.parse(text(entityDocumentPath(record.id, 'jsonld'))));
-      const got = [...new Set(fromJsonld.split('\n').filter(Boolean).map((l) => `${l}\n`))].sort();
+      const got = [
+        ...new Set(
+          fromJsonld
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => `${l}\n`),
+        ),
+      ].sort();
       expect(got.join(''), record.id).toBe((expected.get(iri) ?? []).join(''));
     }
   });
 
-  it('in Turtle reads (N3.js) as exactly its entity\'s triples', () => {
+  it("in Turtle reads (N3.js) as exactly its entity's triples", () => {
     const { catalog, text } = release();
     const base = release().compiled.baseIri;
     const expected = linesByEntity(text('partnership.nq'));
@@ -80,7 +93,8 @@ describe('entity documents written with a shared context text', () => {
   it('are exactly each entity document as one JSON text', () => {
     for (const release of [real, fictional]) {
       const data = release.compiled.graph;
-      for (const node of data.nodes) expect(entityDocumentText(node, data), node.iri).toBe(`${JSON.stringify(entityDocument(node, data), null, 2)}\n`);
+      for (const node of data.nodes)
+        expect(entityDocumentText(node, data), node.iri).toBe(`${JSON.stringify(entityDocument(node, data), null, 2)}\n`);
     }
   });
 });

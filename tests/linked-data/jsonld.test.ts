@@ -22,7 +22,10 @@ beforeAll(async () => {
 
 /** Every property of the model, structured objects' properties included, with where it is. */
 function allProperties(object: ObjectInfo, where: string): [string, PropertyInfo][] {
-  return object.properties.flatMap((p) => [[`${where}.${p.name}`, p] as [string, PropertyInfo], ...(p.object ? allProperties(p.object, `${where}.${p.name}`) : [])]);
+  return object.properties.flatMap((p) => [
+    [`${where}.${p.name}`, p] as [string, PropertyInfo],
+    ...(p.object ? allProperties(p.object, `${where}.${p.name}`) : []),
+  ]);
 }
 
 describe('the JSON-LD context', () => {
@@ -61,7 +64,12 @@ describe('partnership.jsonld', () => {
     const records = real.catalog.records.length;
     expect(ids.slice(0, records)).toEqual(real.catalog.records.map((r) => REAL_BASE + r.id));
     // Then the codes (under the vocabulary) and the outside resources the graph types (licence, language, theme).
-    expect(ids.slice(records).filter((id: string) => id.startsWith(REAL_BASE)).every((id: string) => id.startsWith(`${REAL_BASE}vocab#`))).toBe(true);
+    expect(
+      ids
+        .slice(records)
+        .filter((id: string) => id.startsWith(REAL_BASE))
+        .every((id: string) => id.startsWith(`${REAL_BASE}vocab#`)),
+    ).toBe(true);
     expect(ids.slice(records).filter((id: string) => !id.startsWith(REAL_BASE))).toEqual([
       'http://publications.europa.eu/resource/authority/data-theme/INTR',
       'http://publications.europa.eu/resource/authority/language/ENG',
@@ -119,14 +127,20 @@ describe('the per-entity documents', () => {
     expect(doc['@context']['schema:text']).toEqual({ '@id': 'schema:text', '@language': 'en' });
     expect(doc['@context']['org:holds']).toBeUndefined();
     const nquads = await jsonldToNQuads(doc);
-    expect(nquads).toContain(`<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#refers_to> <${REAL_BASE}agreement/mou-green-economic-cooperation> .`);
+    expect(nquads).toContain(
+      `<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#refers_to> <${REAL_BASE}agreement/mou-green-economic-cooperation> .`,
+    );
     expect(nquads).toContain(`<${REAL_BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#number> "11.1" .`);
   });
 
-  it('embed the entity\'s structured objects (a person\'s roles)', () => {
+  it("embed the entity's structured objects (a person's roles)", () => {
     const doc = JSON.parse(fictional.text('site/person/ada-quill.jsonld'));
     expect(doc['org:holds']).toEqual([
-      expect.objectContaining({ '@id': `${FICTIONAL_BASE}person/ada-quill#roles-1`, '@type': ['org:Post', 'schema:Role'], 'org:postIn': `${FICTIONAL_BASE}country/xa#state` }),
+      expect.objectContaining({
+        '@id': `${FICTIONAL_BASE}person/ada-quill#roles-1`,
+        '@type': ['org:Post', 'schema:Role'],
+        'org:postIn': `${FICTIONAL_BASE}country/xa#state`,
+      }),
     ]);
   });
 });
@@ -141,7 +155,10 @@ describe('the offline document loader', () => {
   it('serves the local contexts it is given', async () => {
     const context = JSON.parse(real.text('context.jsonld'));
     const url = `${REAL_BASE}context.jsonld`;
-    const expanded = (await expandSafely({ '@context': url, '@id': `${REAL_BASE}x`, 'eli:number': '1' }, new Map([[url, context]]))) as Json[];
+    const expanded = (await expandSafely(
+      { '@context': url, '@id': `${REAL_BASE}x`, 'eli:number': '1' },
+      new Map([[url, context]]),
+    )) as Json[];
     expect(expanded[0]?.['http://data.europa.eu/eli/ontology#number']).toEqual([{ '@value': '1' }]);
   });
 
@@ -153,13 +170,23 @@ describe('the offline document loader', () => {
 describe('a configured base IRI', () => {
   it('moves every entity IRI and the project namespace, and the proof still holds', async () => {
     const base = 'https://data.example.net/other/';
-    const artifacts = await compileRelease(fictional.catalog, fictional.schemas, { baseIri: base, publishers: [jsonldDocuments, rdfDumps] });
+    const artifacts = await compileRelease(fictional.catalog, fictional.schemas, {
+      baseIri: base,
+      publishers: [jsonldDocuments, rdfDumps],
+    });
     const text = (path: string) => String(artifacts.find((a) => a.path === path)?.content);
     const doc = JSON.parse(text('partnership.jsonld'));
     expect(doc['@context'].spv).toBe(`${base}vocab#`);
-    const subjects = new Set(text('partnership.nq').split('\n').filter(Boolean).map((l) => l.slice(1, l.indexOf('>'))));
+    const subjects = new Set(
+      text('partnership.nq')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(1, l.indexOf('>'))),
+    );
     // Outside the base, only the resources the graph types (its licence, language): nothing else is said of them.
-    const outside = text('partnership.nq').split('\n').filter((l) => l !== '' && !l.startsWith(`<${base}`));
+    const outside = text('partnership.nq')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith(`<${base}`));
     expect(outside.every((l) => l.includes('> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <'))).toBe(true);
     expect([...subjects].filter((s) => s.startsWith(base)).length).toBeGreaterThan(20);
     const fromJsonld = [...new Set((await jsonldToNQuads(doc)).split('\n').filter(Boolean))].sort();
@@ -182,6 +209,8 @@ describe('structured objects in the CSVW and in the linked data', () => {
       }
     }
     expect(rows).toBeGreaterThan(2);
-    expect(nquads).toContain(`<${FICTIONAL_BASE}person/ada-quill#roles-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .`);
+    expect(nquads).toContain(
+      `<${FICTIONAL_BASE}person/ada-quill#roles-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Post> .`,
+    );
   });
 });

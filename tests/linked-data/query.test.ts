@@ -31,7 +31,7 @@ async function answer(file: string): Promise<string[][]> {
 }
 
 describe('competency questions over the graph in Oxigraph', () => {
-  it('which agreements each pillar\'s paragraphs cite', async () => {
+  it("which agreements each pillar's paragraphs cite", async () => {
     const rows = await answer('pillar-citations.rq');
     const byPillar: Record<string, string[]> = {};
     for (const [pillar = '', agreement = ''] of rows) (byPillar[pillar] ??= []).push(agreement.replace('agreement/', ''));
@@ -65,7 +65,12 @@ describe('competency questions over the graph in Oxigraph', () => {
         'nuclear-cooperation-agreement',
         'paris-agreement',
       ],
-      IV: ['mou-digital-cooperation', 'mou-intelligent-transport-systems-cooperation', 'mou-space-geospatial-information', 'mou-technological-cooperation'],
+      IV: [
+        'mou-digital-cooperation',
+        'mou-intelligent-transport-systems-cooperation',
+        'mou-space-geospatial-information',
+        'mou-technological-cooperation',
+      ],
       V: ['mou-cultural-sports-cooperation'],
     });
     expect(rows.find((r) => r[1] === 'agreement/ksfta')).toEqual(['II', 'agreement/ksfta', '2']);
@@ -102,9 +107,11 @@ describe('competency questions over the graph in Oxigraph', () => {
       'Continue to discuss upgrading the KSFTA to expand cooperation in areas of mutual interest.',
     );
     // Korea Bizwire's MOUs "on defense": none of the four exchanged is, so the claim is recorded on Annex B's defence instrument, as an inference.
-    expect(rows.find((r) => r[0] === 'agreement/iea-verification-chemical-biological-warfare-agents' && r[3] === 'source/korea-bizwire-2025-11-02')?.slice(2, 5)).toEqual([
-      'signed', 'source/korea-bizwire-2025-11-02', 'true',
-    ]);
+    expect(
+      rows
+        .find((r) => r[0] === 'agreement/iea-verification-chemical-biological-warfare-agents' && r[3] === 'source/korea-bizwire-2025-11-02')
+        ?.slice(2, 5),
+    ).toEqual(['signed', 'source/korea-bizwire-2025-11-02', 'true']);
     expect(new Set(rows.map((r) => r[0])).size).toBe(9);
   });
 
@@ -177,7 +184,7 @@ describe('partnership query', () => {
     expect(pillars.stdout.split('\r\n')[1]).toMatch(/^11,"Reaffirming the importance/);
   });
 
-  it('reports a malformed query with its position in the user\'s text and exit code 2', async () => {
+  it("reports a malformed query with its position in the user's text and exit code 2", async () => {
     const result = await cli('SELECT ?n WHERE {\n  ?p eli:number ?n', '--dist', dist);
     expect(result.code).toBe(EXIT.usage);
     expect(result.stdout).toBe('');

@@ -10,7 +10,6 @@ import { canonicalNQuads } from '../helpers/release.js';
 import { compiledRelease, REAL_DATA, realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { compareText } from '../../src/util/compare.js';
 
-
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
@@ -28,7 +27,11 @@ const lines = (nquads: string) => nquads.split('\n').filter((line) => line !== '
 function graphOf(text: string, format: 'Turtle' | 'N-Quads'): string[] {
   const quads = new Parser({ format }).parse(text);
   const term = (t: { termType: string; value: string; language?: string; datatype?: { value: string } }) =>
-    t.termType === 'NamedNode' ? `<${t.value}>` : t.termType === 'Literal' ? JSON.stringify([t.value, t.language, t.datatype?.value]) : `_:${t.value}`;
+    t.termType === 'NamedNode'
+      ? `<${t.value}>`
+      : t.termType === 'Literal'
+        ? JSON.stringify([t.value, t.language, t.datatype?.value])
+        : `_:${t.value}`;
   return quads.map((q) => `${term(q.subject)} ${term(q.predicate)} ${term(q.object as never)}`).sort();
 }
 
@@ -72,7 +75,12 @@ describe('the triples', () => {
     expect(texts.length).toBeGreaterThan(60);
     const graph = new Set(graphOf(real.text('partnership.nq'), 'N-Quads'));
     for (const [id, text] of texts) {
-      expect(graph.has(`<${BASE}${id}> <https://schema.org/text> ${JSON.stringify([text, 'en', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString'])}`), id).toBe(true);
+      expect(
+        graph.has(
+          `<${BASE}${id}> <https://schema.org/text> ${JSON.stringify([text, 'en', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString'])}`,
+        ),
+        id,
+      ).toBe(true);
     }
     expect(real.text('partnership.nq')).toContain(
       `<${BASE}joint-statement/para/11.1> <https://schema.org/text> "Cooperate in the green economy and on climate change initiatives through the effective implementation of the MOU on Green Economic Cooperation concluded in 2023."@en .\n`,
@@ -82,20 +90,32 @@ describe('the triples', () => {
   it('type dates by their precision, numbers as decimals, and mirror each predicate', () => {
     const nquads = real.text('partnership.nq');
     expect(nquads).toContain(`<${BASE}agreement/ksfta#dateInForce-1> <${RDF}value> "2006"^^<${XSD}gYear> .\n`);
-    expect(nquads).toContain(`<${BASE}agreement/mou-kdca-cda-communicable-disease#dateSigned-1> <${RDF}value> "2024-05"^^<${XSD}gYearMonth> .\n`);
+    expect(nquads).toContain(
+      `<${BASE}agreement/mou-kdca-cda-communicable-disease#dateSigned-1> <${RDF}value> "2024-05"^^<${XSD}gYearMonth> .\n`,
+    );
     // ELI's date terms take full dates (xsd:date) only.
     expect(nquads).toContain(`<${BASE}joint-statement> <http://data.europa.eu/eli/ontology#date_document> "2025-11-02"^^<${XSD}date> .\n`);
     expect(nquads).toContain(`<${BASE}statistic/visitors-kr-to-sg-2024> <https://schema.org/value> "595000"^^<${XSD}decimal> .\n`);
-    expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement/para/11> .\n`);
+    expect(nquads).toContain(
+      `<${BASE}joint-statement/para/11.1> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement/para/11> .\n`,
+    );
     expect(nquads).toContain(`<${BASE}joint-statement/para/11.1> <https://schema.org/isPartOf> <${BASE}joint-statement/para/11> .\n`);
-    expect(nquads).toContain(`<${BASE}agreement/mou-green-economic-cooperation> <http://data.europa.eu/eli/ontology#is_referred_to_by> <${BASE}joint-statement/para/11.1> .\n`);
+    expect(nquads).toContain(
+      `<${BASE}agreement/mou-green-economic-cooperation> <http://data.europa.eu/eli/ontology#is_referred_to_by> <${BASE}joint-statement/para/11.1> .\n`,
+    );
     // A document has its sections as parts, the inverse of each section's document.
-    expect(nquads).toContain(`<${BASE}joint-statement> <http://data.europa.eu/eli/ontology#has_part> <${BASE}joint-statement/section/pillar-iii> .\n`);
-    expect(nquads).toContain(`<${BASE}joint-statement/section/pillar-iii> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement> .\n`);
+    expect(nquads).toContain(
+      `<${BASE}joint-statement> <http://data.europa.eu/eli/ontology#has_part> <${BASE}joint-statement/section/pillar-iii> .\n`,
+    );
+    expect(nquads).toContain(
+      `<${BASE}joint-statement/section/pillar-iii> <http://data.europa.eu/eli/ontology#is_part_of> <${BASE}joint-statement> .\n`,
+    );
   });
 
   it('escape literals as canonical N-Quads does', () => {
-    const line = canonicalNQuads([{ subject: `${BASE}x`, predicate: `${BASE}p`, object: { kind: 'literal', value: 'a "b"\\\n\tc\u0001', lang: 'en' } }]);
+    const line = canonicalNQuads([
+      { subject: `${BASE}x`, predicate: `${BASE}p`, object: { kind: 'literal', value: 'a "b"\\\n\tc\u0001', lang: 'en' } },
+    ]);
     expect(line).toBe(`<${BASE}x> <${BASE}p> "a \\"b\\"\\\\\\n\\tc\\u0001"@en .\n`);
   });
 });
@@ -103,7 +123,13 @@ describe('the triples', () => {
 describe('reproducibility', () => {
   it('gives identical bytes for the dumps when the release is compiled again', async () => {
     const again = await compiledRelease(REAL_DATA);
-    for (const file of ['partnership.nq', 'partnership.ttl', 'partnership.jsonld', 'context.jsonld', 'site/joint-statement/para/11.1.ttl']) {
+    for (const file of [
+      'partnership.nq',
+      'partnership.ttl',
+      'partnership.jsonld',
+      'context.jsonld',
+      'site/joint-statement/para/11.1.ttl',
+    ]) {
       expect(again.text(file), file).toBe(real.text(file));
     }
   });
@@ -113,7 +139,9 @@ describe('the DCAT catalogue', () => {
   it('lists the linked-data dumps with their media types, and no per-entity documents', () => {
     const graph: { [key: string]: any }[] = JSON.parse(fictional.text('catalog.jsonld'))['@graph'];
     const mediaTypes = Object.fromEntries(
-      graph.filter((n) => [n['@type']].flat().includes('dcat:Distribution')).map((n) => [n['dcterms:title'], n['dcat:mediaType']['@id'].replace('https://www.iana.org/assignments/media-types/', '')]),
+      graph
+        .filter((n) => [n['@type']].flat().includes('dcat:Distribution'))
+        .map((n) => [n['dcterms:title'], n['dcat:mediaType']['@id'].replace('https://www.iana.org/assignments/media-types/', '')]),
     );
     expect(mediaTypes).toMatchObject({
       'partnership.jsonld': 'application/ld+json',
@@ -139,7 +167,10 @@ describe('nothing dropped', () => {
         for (const predicate of property.rdf?.predicates ?? []) {
           // Predicates published only for some values or holders (x-rdf `only`) are checked in vocabularies.test.ts.
           if (property.rdf?.only?.[predicate]) continue;
-          expect(graph.has(`<${BASE}${record.id}${agent}> <${expandCurie(predicate, prefixes)}>`), `${record.id} ${property.name} ${predicate}`).toBe(true);
+          expect(
+            graph.has(`<${BASE}${record.id}${agent}> <${expandCurie(predicate, prefixes)}>`),
+            `${record.id} ${property.name} ${predicate}`,
+          ).toBe(true);
           checked++;
         }
       }
@@ -152,7 +183,7 @@ describe('the per-entity documents', () => {
   it.each([
     ['the curated data', () => real, BASE],
     ['the fictional fixture', () => fictional, 'https://example.org/fictional/'],
-  ])("hold exactly the triples of the entity and its structured objects, in JSON-LD and Turtle (%s)", async (_name, release, base) => {
+  ])('hold exactly the triples of the entity and its structured objects, in JSON-LD and Turtle (%s)', async (_name, release, base) => {
     const bySubject = new Map<string, string[]>();
     for (const line of lines(release().text('partnership.nq'))) {
       const id = line.slice(1 + base.length, line.indexOf('>')).split('#')[0] ?? '';

@@ -3,7 +3,6 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 
-
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 const SH = 'http://www.w3.org/ns/shacl#';
 
@@ -48,13 +47,19 @@ describe('shapes.ttl', () => {
     expect(objects(`${ns}paragraph`, 'property')).toContain(`${ns}paragraph-text-schema_text`);
     // A status is a list of claims (none where no source states one); each claim has exactly one value.
     const statusClaims = `${ns}agreement-status-spv_statusClaim`;
-    expect([objects(statusClaims, 'path'), objects(statusClaims, 'minCount'), objects(statusClaims, 'maxCount'), objects(statusClaims, 'class')]).toEqual([
-      [`${BASE}vocab#statusClaim`], [], [], [`${BASE}vocab#AgreementStatusClaim`],
-    ]);
+    expect([
+      objects(statusClaims, 'path'),
+      objects(statusClaims, 'minCount'),
+      objects(statusClaims, 'maxCount'),
+      objects(statusClaims, 'class'),
+    ]).toEqual([[`${BASE}vocab#statusClaim`], [], [], [`${BASE}vocab#AgreementStatusClaim`]]);
     expect(objects(`${ns}agreement-status`, 'targetClass')).toEqual([`${BASE}vocab#AgreementStatusClaim`]);
     const status = `${ns}agreement-status-value-rdf_value`;
     expect([objects(status, 'path'), objects(status, 'minCount'), objects(status, 'maxCount'), objects(status, 'nodeKind')]).toEqual([
-      ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value'], ['1'], ['1'], [`${SH}IRI`],
+      ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value'],
+      ['1'],
+      ['1'],
+      [`${SH}IRI`],
     ]);
     expect(objects(`${ns}paragraph-cites-eli_refers_to`, 'class')).toEqual([`${BASE}vocab#Instrument`]);
     expect(objects(`${ns}paragraph-cites-eli_refers_to`, 'maxCount')).toEqual([]);
@@ -67,7 +72,9 @@ describe('shapes.ttl', () => {
     const withoutText = lines.filter((l) => !l.startsWith(`${para} ${text} `)).join('\n');
     const missing = await validate(real, withoutText);
     expect(missing.conforms).toBe(false);
-    expect(missing.results).toEqual([{ focus: `${BASE}joint-statement/para/11.1`, path: 'https://schema.org/text', component: 'sh:MinCountConstraintComponent' }]);
+    expect(missing.results).toEqual([
+      { focus: `${BASE}joint-statement/para/11.1`, path: 'https://schema.org/text', component: 'sh:MinCountConstraintComponent' },
+    ]);
 
     const plain = lines.map((l) => (l.startsWith(`${para} ${text} `) ? l.replace(/"@en \.$/, '" .') : l)).join('\n');
     const untyped = await validate(real, plain);
@@ -83,15 +90,29 @@ describe('shapes.ttl', () => {
     const RDF_VALUE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#value>';
     const broken = real
       .text('partnership.nq')
-      .replace(`${statistic} <https://schema.org/value> "595000"^^<http://www.w3.org/2001/XMLSchema#decimal> .`, `${statistic} <https://schema.org/value> "595000" .`)
-      .replace(`${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/in-force> .`, `${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/repealed> .`)
+      .replace(
+        `${statistic} <https://schema.org/value> "595000"^^<http://www.w3.org/2001/XMLSchema#decimal> .`,
+        `${statistic} <https://schema.org/value> "595000" .`,
+      )
+      .replace(
+        `${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/in-force> .`,
+        `${statusClaim} ${RDF_VALUE} <${BASE}vocab#status/repealed> .`,
+      )
       .replace(/(<[^>]+para\/11\.1> <http:\/\/data\.europa\.eu\/eli\/ontology#refers_to> )<[^>]+>/, `$1<${BASE}country/kr>`);
     const report = await validate(real, broken);
     expect(report.results).toEqual(
       expect.arrayContaining([
         { focus: `${BASE}statistic/visitors-kr-to-sg-2024`, path: 'https://schema.org/value', component: 'sh:DatatypeConstraintComponent' },
-        { focus: `${BASE}agreement/ksfta#status-1`, path: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value', component: 'sh:InConstraintComponent' },
-        { focus: `${BASE}joint-statement/para/11.1`, path: 'http://data.europa.eu/eli/ontology#refers_to', component: 'sh:ClassConstraintComponent' },
+        {
+          focus: `${BASE}agreement/ksfta#status-1`,
+          path: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value',
+          component: 'sh:InConstraintComponent',
+        },
+        {
+          focus: `${BASE}joint-statement/para/11.1`,
+          path: 'http://data.europa.eu/eli/ontology#refers_to',
+          component: 'sh:ClassConstraintComponent',
+        },
       ]),
     );
     expect(report.results).toHaveLength(3);
@@ -111,8 +132,15 @@ describe('vocab.ttl', () => {
     expect(comment(`${spv}DateClaim`)[0]).toMatch(/^When the partnership was announced, one claim per date/);
     expect(label(`${spv}status/in-force`)).toEqual(['in force']);
     // Every spv: term of the graph is defined in the vocabulary, and nothing else is.
-    const used = new Set(real.text('partnership.nq').match(new RegExp(`<${spv.replace(/[.#/]/g, '\\$&')}[^>]+>`, 'g'))?.map((m) => m.slice(1, -1)));
-    const defined = new Set(vocab.getSubjects('http://www.w3.org/2000/01/rdf-schema#isDefinedBy', `${BASE}vocab`, null).map((s) => s.value));
+    const used = new Set(
+      real
+        .text('partnership.nq')
+        .match(new RegExp(`<${spv.replace(/[.#/]/g, '\\$&')}[^>]+>`, 'g'))
+        ?.map((m) => m.slice(1, -1)),
+    );
+    const defined = new Set(
+      vocab.getSubjects('http://www.w3.org/2000/01/rdf-schema#isDefinedBy', `${BASE}vocab`, null).map((s) => s.value),
+    );
     for (const term of used) expect(defined.has(term), term).toBe(true);
     expect([...defined].every((t) => t.startsWith(spv))).toBe(true);
   });

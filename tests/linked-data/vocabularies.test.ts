@@ -52,7 +52,10 @@ describe.each([
   it('the catalogue passes DCAT-AP 3.0.1 SHACL with no violation', async () => {
     const shapes = new Store(quads(readFileSync(new URL('dcat-ap-3.0.1-shacl.ttl', VOCABULARY_DIR), 'utf8'), 'Turtle'));
     const report = await new SHACLValidator(shapes).validate(new Store(await catalogueQuads(release())));
-    const results = report.results.map((r) => `${r.focusNode?.value} ${r.path?.value ?? ''} ${r.sourceConstraintComponent?.value.replace(SH, 'sh:')} ${r.sourceShape?.value}`);
+    const results = report.results.map(
+      (r) =>
+        `${r.focusNode?.value} ${r.path?.value ?? ''} ${r.sourceConstraintComponent?.value.replace(SH, 'sh:')} ${r.sourceShape?.value}`,
+    );
     expect(results).toEqual([]);
   });
 });
@@ -60,7 +63,10 @@ describe.each([
 describe('one description of the dataset', () => {
   it('says in the catalogue (which the landing page embeds) every triple the graph says of the dataset and its publisher', async () => {
     const dataset = `<${BASE}dataset`;
-    const graph = real.text('partnership.nq').split('\n').filter((l) => l.startsWith(`${dataset}> `) || l.startsWith(`${dataset}#`));
+    const graph = real
+      .text('partnership.nq')
+      .split('\n')
+      .filter((l) => l.startsWith(`${dataset}> `) || l.startsWith(`${dataset}#`));
     const catalogue = new Set((await jsonldToNQuads(JSON.parse(real.text('catalog.jsonld')))).split('\n'));
     expect(graph.length).toBeGreaterThan(30);
     expect(graph.filter((l) => !catalogue.has(l))).toEqual([]);
@@ -70,8 +76,12 @@ describe('one description of the dataset', () => {
   it('names the language by the EU authority and types the licence, the language and the publisher', () => {
     const nquads = real.text('partnership.nq');
     const type = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
-    expect(nquads).toContain(`<${BASE}dataset> <http://purl.org/dc/terms/language> <http://publications.europa.eu/resource/authority/language/ENG> .\n`);
-    expect(nquads).toContain(`<http://publications.europa.eu/resource/authority/language/ENG> ${type} <http://purl.org/dc/terms/LinguisticSystem> .\n`);
+    expect(nquads).toContain(
+      `<${BASE}dataset> <http://purl.org/dc/terms/language> <http://publications.europa.eu/resource/authority/language/ENG> .\n`,
+    );
+    expect(nquads).toContain(
+      `<http://publications.europa.eu/resource/authority/language/ENG> ${type} <http://purl.org/dc/terms/LinguisticSystem> .\n`,
+    );
     expect(nquads).toContain(`<https://creativecommons.org/licenses/by/4.0/> ${type} <http://purl.org/dc/terms/LicenseDocument> .\n`);
     expect(nquads).toContain(`<${BASE}dataset> <https://schema.org/publisher> <${BASE}dataset#publisher> .\n`);
     expect(nquads).toContain(`<${BASE}dataset#publisher> ${type} <https://schema.org/Organization> .\n`);
@@ -89,14 +99,18 @@ describe('one description of the dataset', () => {
 });
 
 describe('the documents of the vocabulary and the catalogue', () => {
-  it.each([['site/vocab'], ['site/dataset/catalog']])('%s: its JSON-LD (safe mode, offline) and its Turtle are the same graph, with no blank node', async (stem) => {
-    const key = (q: Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType === 'Literal' ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
-    const fromJsonld = quads(await jsonldToNQuads(JSON.parse(real.text(`${stem}.jsonld`))), 'N-Quads');
-    const fromTurtle = quads(real.text(`${stem}.ttl`), 'Turtle');
-    expect(fromJsonld.length).toBeGreaterThan(50);
-    expect([...new Set(fromJsonld.map(key))].sort()).toEqual([...new Set(fromTurtle.map(key))].sort());
-    expect(fromTurtle.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toEqual([]);
-  });
+  it.each([['site/vocab'], ['site/dataset/catalog']])(
+    '%s: its JSON-LD (safe mode, offline) and its Turtle are the same graph, with no blank node',
+    async (stem) => {
+      const key = (q: Quad) =>
+        `${q.subject.value} ${q.predicate.value} ${q.object.termType === 'Literal' ? JSON.stringify([q.object.value, q.object.language, q.object.datatype.value]) : q.object.value}`;
+      const fromJsonld = quads(await jsonldToNQuads(JSON.parse(real.text(`${stem}.jsonld`))), 'N-Quads');
+      const fromTurtle = quads(real.text(`${stem}.ttl`), 'Turtle');
+      expect(fromJsonld.length).toBeGreaterThan(50);
+      expect([...new Set(fromJsonld.map(key))].sort()).toEqual([...new Set(fromTurtle.map(key))].sort());
+      expect(fromTurtle.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toEqual([]);
+    },
+  );
 
   it('the catalogue document is catalog.jsonld, and the vocabulary document says what vocab.ttl says', () => {
     expect(real.text('site/dataset/catalog.jsonld')).toBe(real.text('catalog.jsonld'));
@@ -106,19 +120,41 @@ describe('the documents of the vocabulary and the catalogue', () => {
 
 describe('what the CSVW carries', () => {
   it('carries every predicate of the graph but those the README names (mirrors, inverses, agents, languages, conditional terms)', () => {
-    const metadata = JSON.parse(real.text('csv-metadata.json')) as { tables: { tableSchema: { columns: { propertyUrl?: string; suppressOutput?: boolean }[] } }[] };
-    const carried = new Set(metadata.tables.flatMap((t) => t.tableSchema.columns.filter((c) => c.propertyUrl && !c.suppressOutput).map((c) => c.propertyUrl)));
+    const metadata = JSON.parse(real.text('csv-metadata.json')) as {
+      tables: { tableSchema: { columns: { propertyUrl?: string; suppressOutput?: boolean }[] } }[];
+    };
+    const carried = new Set(
+      metadata.tables.flatMap((t) => t.tableSchema.columns.filter((c) => c.propertyUrl && !c.suppressOutput).map((c) => c.propertyUrl)),
+    );
     const lines = real.text('partnership.nq').split('\n').filter(Boolean);
     const predicates = new Set(lines.map((l) => l.split(' ')[1]?.slice(1, -1) ?? ''));
     const documented = new Set([
-      'http://data.europa.eu/eli/ontology#date_document', 'http://data.europa.eu/eli/ontology#has_part', 'http://data.europa.eu/eli/ontology#is_referred_to_by',
-      'http://purl.org/dc/terms/language', 'http://purl.org/dc/terms/subject', 'http://www.w3.org/2000/01/rdf-schema#label',
-      'http://www.w3.org/2004/02/skos/core#altLabel', 'http://www.w3.org/2004/02/skos/core#topConceptOf', 'http://www.w3.org/ns/prov#wasDerivedFrom',
-      'https://schema.org/author', 'https://schema.org/citation', 'https://schema.org/datePublished', 'https://schema.org/hasPart', 'https://schema.org/isPartOf',
-      'https://schema.org/keywords', 'https://schema.org/license', 'https://schema.org/parentOrganization', 'https://schema.org/publisher',
-      'https://schema.org/variableMeasured', 'https://schema.org/version', `${BASE}vocab#country`, `${BASE}vocab#reviewArrangement`, `${BASE}vocab#state`,
+      'http://data.europa.eu/eli/ontology#date_document',
+      'http://data.europa.eu/eli/ontology#has_part',
+      'http://data.europa.eu/eli/ontology#is_referred_to_by',
+      'http://purl.org/dc/terms/language',
+      'http://purl.org/dc/terms/subject',
+      'http://www.w3.org/2000/01/rdf-schema#label',
+      'http://www.w3.org/2004/02/skos/core#altLabel',
+      'http://www.w3.org/2004/02/skos/core#topConceptOf',
+      'http://www.w3.org/ns/prov#wasDerivedFrom',
+      'https://schema.org/author',
+      'https://schema.org/citation',
+      'https://schema.org/datePublished',
+      'https://schema.org/hasPart',
+      'https://schema.org/isPartOf',
+      'https://schema.org/keywords',
+      'https://schema.org/license',
+      'https://schema.org/parentOrganization',
+      'https://schema.org/publisher',
+      'https://schema.org/variableMeasured',
+      'https://schema.org/version',
+      `${BASE}vocab#country`,
+      `${BASE}vocab#reviewArrangement`,
+      `${BASE}vocab#state`,
       // Mirrors of another field's first predicate, absent from this release's data today.
-      'http://data.europa.eu/eli/ontology#first_date_entry_in_force', 'https://schema.org/legislationDateOfApplicability',
+      'http://data.europa.eu/eli/ontology#first_date_entry_in_force',
+      'https://schema.org/legislationDateOfApplicability',
     ]);
     expect([...predicates].filter((p) => !carried.has(p) && !documented.has(p))).toEqual([]);
     const share = lines.filter((l) => carried.has(l.split(' ')[1]?.slice(1, -1) ?? '')).length / lines.length;
@@ -142,13 +178,25 @@ describe('the check itself', () => {
     );
     expect(check.check(graph).map((m) => [m.problem, m.count])).toEqual([
       ['http://data.europa.eu/eli/ontology#Paragraph: no such class in its vocabulary', 1],
-      ['http://data.europa.eu/eli/ontology#date_document domain http://data.europa.eu/eli/ontology#Work: subject typed http://data.europa.eu/eli/ontology#Paragraph', 1],
-      ['http://data.europa.eu/eli/ontology#date_document range http://www.w3.org/2001/XMLSchema#date: literal http://www.w3.org/2001/XMLSchema#gYear', 1],
+      [
+        'http://data.europa.eu/eli/ontology#date_document domain http://data.europa.eu/eli/ontology#Work: subject typed http://data.europa.eu/eli/ontology#Paragraph',
+        1,
+      ],
+      [
+        'http://data.europa.eu/eli/ontology#date_document range http://www.w3.org/2001/XMLSchema#date: literal http://www.w3.org/2001/XMLSchema#gYear',
+        1,
+      ],
       ['http://data.europa.eu/eli/ontology#no_such_term: no such property in its vocabulary', 1],
-      ['https://schema.org/publisher domain https://schema.org/CreativeWork | https://schema.org/FinancialIncentive: subject typed http://data.europa.eu/eli/ontology#Work', 1],
+      [
+        'https://schema.org/publisher domain https://schema.org/CreativeWork | https://schema.org/FinancialIncentive: subject typed http://data.europa.eu/eli/ontology#Work',
+        1,
+      ],
       // schema:publisher is owl:equivalentProperty of dcterms:publisher, whose range it takes too.
       ['https://schema.org/publisher range http://purl.org/dc/terms/Agent: literal http://www.w3.org/2001/XMLSchema#string', 1],
-      ['https://schema.org/publisher range https://schema.org/Person | https://schema.org/Organization: literal http://www.w3.org/2001/XMLSchema#string', 1],
+      [
+        'https://schema.org/publisher range https://schema.org/Person | https://schema.org/Organization: literal http://www.w3.org/2001/XMLSchema#string',
+        1,
+      ],
     ]);
   });
 });

@@ -39,7 +39,9 @@ describe('a build on threads', () => {
       withoutThreads({ dataDir: INVALID, outDir: path.join(root, 'b') }),
     ]);
     expect(threaded.files).toBeUndefined();
-    expect(threaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`)).toEqual(['ID_DUPLICATE countries/xc.yaml:1:5']);
+    expect(threaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column}`)).toEqual([
+      'ID_DUPLICATE countries/xc.yaml:1:5',
+    ]);
     expect(threaded.diagnostics).toEqual(here.diagnostics);
     expect(await readdir(root)).toEqual([]);
   });

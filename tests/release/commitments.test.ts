@@ -60,14 +60,20 @@ describe('the commitments of the joint statement', () => {
 
   it.skipIf(!ARCHIVE_AT_HAND)('quote every source word for word: each statedAs is in the archived text of a source it cites', () => {
     const archive = new Map(
-      recordsOf(real.catalog, 'source').map((s) => [s.id, readFileSync(new URL(String(s.fields.archiveFile), SOURCES_DIR), 'utf8').replace(/\s+/g, ' ')]),
+      recordsOf(real.catalog, 'source').map((s) => [
+        s.id,
+        readFileSync(new URL(String(s.fields.archiveFile), SOURCES_DIR), 'utf8').replace(/\s+/g, ' '),
+      ]),
     );
     let quoted = 0;
     for (const commitment of commitments()) {
       for (const evidence of evidenceOf(commitment.id)) {
         if (!evidence.statedAs) continue;
         quoted += 1;
-        expect(evidence.sources.some((id) => archive.get(id)?.includes(evidence.statedAs ?? '')), `${commitment.id}: ${evidence.statedAs}`).toBe(true);
+        expect(
+          evidence.sources.some((id) => archive.get(id)?.includes(evidence.statedAs ?? '')),
+          `${commitment.id}: ${evidence.statedAs}`,
+        ).toBe(true);
       }
     }
     expect(quoted).toBeGreaterThanOrEqual(10);
@@ -79,17 +85,24 @@ describe('the commitments in the release', () => {
     const table = parseCsv(real.text('csv/commitments.csv'));
     expect(table.header).toEqual(['id', 'iri', 'paragraph', 'action', 'timing', 'note']);
     expect(table.rows).toHaveLength(67);
-    expect(table.rows.find((r) => r.id === 'commitment/6-1-defence-cooperation')).toMatchObject({ paragraph: 'joint-statement/para/6.1', timing: 'annual' });
+    expect(table.rows.find((r) => r.id === 'commitment/6-1-defence-cooperation')).toMatchObject({
+      paragraph: 'joint-statement/para/6.1',
+      timing: 'annual',
+    });
     const status = parseCsv(real.text('csv/commitment_status_claims.csv'));
     expect(status.header).toEqual(['commitment_id', 'position', 'value', 'date', 'stated_as', 'inferred', 'note']);
-    expect(status.rows.filter((r) => r.commitment_id === 'commitment/9-2-agri-food-trade').map((r) => [r.value, r.date, r.inferred])).toEqual([
+    expect(
+      status.rows.filter((r) => r.commitment_id === 'commitment/9-2-agri-food-trade').map((r) => [r.value, r.date, r.inferred]),
+    ).toEqual([
       ['announced', '2025-11-02', ''],
       ['under-way', '2025-10', ''],
       ['under-way', '', ''],
     ]);
     const statusSources = parseCsv(real.text('csv/commitment_status_claim_sources.csv'));
     expect(statusSources.header).toEqual(['commitment_id', 'status_position', 'source_id', 'position']);
-    expect(statusSources.rows.filter((r) => r.commitment_id === 'commitment/6-1-renew-iea').map((r) => [r.status_position, r.source_id])).toEqual([
+    expect(
+      statusSources.rows.filter((r) => r.commitment_id === 'commitment/6-1-renew-iea').map((r) => [r.status_position, r.source_id]),
+    ).toEqual([
       ['1', 'source/press-release-2025-11-02'],
       ['2', 'source/indo-pacific-defense-forum-article'],
     ]);
@@ -98,7 +111,9 @@ describe('the commitments in the release', () => {
     expect(status.rows.filter((r) => r.inferred === 'true').map((r) => r.commitment_id)).toHaveLength(7);
     expect(real.text('csv-metadata.json')).toContain('"csv/commitment_status_claims.csv"');
     expect(real.text('datapackage.json')).toContain('"commitment_status_claim_sources"');
-    expect(real.text('DATA-DICTIONARY.md')).toContain('| `paragraph` | id | yes | The paragraph or sub-paragraph that makes the commitment. | `spv:statedIn` | `paragraphs.id` |');
+    expect(real.text('DATA-DICTIONARY.md')).toContain(
+      '| `paragraph` | id | yes | The paragraph or sub-paragraph that makes the commitment. | `spv:statedIn` | `paragraphs.id` |',
+    );
   });
 
   it('are nodes of the graph: the claim with its state, date, quoted words and the source it derives from', () => {
@@ -119,7 +134,13 @@ describe('the commitments in the release', () => {
     const query = readFileSync(new URL('../linked-data/queries/commitments-beyond-announced.rq', import.meta.url), 'utf8');
     const result = runQuery(loadNQuads(real.text('partnership.nq')), query, dataPrefixes(BASE));
     if (result.kind !== 'solutions') throw new Error('not a SELECT query');
-    const rows = result.rows.map((row) => [row.notation?.value ?? '', row.number?.value, row.commitment?.value.replace(BASE, ''), row.state?.value.replace(`${SPV}commitment-status/`, ''), row.source?.value.replace(BASE, '')]);
+    const rows = result.rows.map((row) => [
+      row.notation?.value ?? '',
+      row.number?.value,
+      row.commitment?.value.replace(BASE, ''),
+      row.state?.value.replace(`${SPV}commitment-status/`, ''),
+      row.source?.value.replace(BASE, ''),
+    ]);
     expect(rows).toEqual([
       ['II', '9.2', 'commitment/9-2-agri-food-trade', 'under-way', 'source/korea-bizwire-2025-11-02'],
       ['II', '9.2', 'commitment/9-2-agri-food-trade', 'under-way', 'source/press-release-2025-11-02'],
@@ -134,7 +155,9 @@ describe('the commitments in the release', () => {
     expect(cut.length).toBe(lines.length - 1);
     const report = await new SHACLValidator(shapes).validate(new Store(new Parser({ format: 'N-Quads' }).parse(cut.join('\n'))));
     expect(report.conforms).toBe(false);
-    expect(report.results.map((r) => [r.focusNode?.value, r.path?.value])).toEqual([[`${BASE}commitment/5-1-joint-steering-committee`, `${SPV}statedIn`]]);
+    expect(report.results.map((r) => [r.focusNode?.value, r.path?.value])).toEqual([
+      [`${BASE}commitment/5-1-joint-steering-committee`, `${SPV}statedIn`],
+    ]);
   });
 
   it('have a tracker page grouped by pillar, then by section, with each commitment’s furthest state and its evidence', () => {
@@ -149,9 +172,15 @@ describe('the commitments in the release', () => {
       'Section: Regional and International Cooperation',
       'Section: Implementation',
     ]);
-    const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) => [m[1], m[2], m[3]].map((c) => c?.replace(/<[^>]+>/g, '')));
+    const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) =>
+      [m[1], m[2], m[3]].map((c) => c?.replace(/<[^>]+>/g, '')),
+    );
     expect(rows).toHaveLength(67);
-    expect(rows[0]).toEqual(['Paragraph 5', 'strengthen mutual trust and understanding by increasing high-level exchanges and regular engagements at all levels, between our governments, officials, businesses, and peoples', 'announced']);
+    expect(rows[0]).toEqual([
+      'Paragraph 5',
+      'strengthen mutual trust and understanding by increasing high-level exchanges and regular engagements at all levels, between our governments, officials, businesses, and peoples',
+      'announced',
+    ]);
     expect(rows.find((r) => r[0] === 'Paragraph 9.2')?.[2]).toBe('under way');
     // Within a paragraph, in the order the text makes them.
     expect(rows.filter((r) => r[0] === 'Paragraph 18').map((r) => r[1]?.slice(0, 30))).toEqual([
@@ -163,7 +192,9 @@ describe('the commitments in the release', () => {
     expect(page).toContain('<li><span class="state state-announced">announced</span> 61</li>');
     // The claims that rest on the curators' reading say so, and only those.
     expect(page.split('(curators’ reading)')).toHaveLength(7 + 1);
-    expect(page).toContain('<blockquote>In October 2025, Singapore approved the import of frozen/chilled beef and pork from Jeju Island and heat-processed egg products from the ROK.</blockquote>');
+    expect(page).toContain(
+      '<blockquote>In October 2025, Singapore approved the import of frozen/chilled beef and pork from Jeju Island and heat-processed egg products from the ROK.</blockquote>',
+    );
     expect(real.text('site/sitemap.xml')).toContain(`<loc>${BASE}tracker.html</loc>`);
     expect(real.text('site/index.html')).toContain('href="tracker.html">Commitments</a>');
   });
@@ -175,19 +206,27 @@ describe('the tracker of the fictional partnership: nothing in it is specific to
     const page = fictional.text('site/tracker.html');
     const headings = [...page.matchAll(/<h2 id="group-\d+">(.*?)<\/h2>/g)].map((m) => m[1]?.replace(/<[^>]+>/g, ''));
     expect(headings).toEqual(['Pillar I: Trade, Fictionally']);
-    const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) => [m[1], m[3]].map((c) => c?.replace(/<[^>]+>/g, '')));
+    const rows = [...page.matchAll(/<tr><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) =>
+      [m[1], m[3]].map((c) => c?.replace(/<[^>]+>/g, '')),
+    );
     expect(rows).toEqual([
       ['Paragraph 1', 'announced'],
       ['Paragraph 1.2', 'done'],
     ]);
     expect(page).toContain('<blockquote>&lt;b&gt;signed&lt;/b&gt; the memorandum on ports</blockquote>');
-    expect(parseCsv(fictional.text('csv/commitment_status_claims.csv')).rows.map((r) => r.value)).toEqual(['announced', 'done', 'announced']);
+    expect(parseCsv(fictional.text('csv/commitment_status_claims.csv')).rows.map((r) => r.value)).toEqual([
+      'announced',
+      'done',
+      'announced',
+    ]);
   });
 });
 
 describe('the excerpt check’s hint', () => {
   it('finds how far an excerpt matches before it departs from the text', () => {
-    expect(longestHeldPrefix('Both sides will review the progress.', 'Both sides will review progress.')).toBe('Both sides will review '.length);
+    expect(longestHeldPrefix('Both sides will review the progress.', 'Both sides will review progress.')).toBe(
+      'Both sides will review '.length,
+    );
     expect(longestHeldPrefix('xyz', 'abc')).toBe(0);
     expect(longestHeldPrefix('review', 'Both sides will review progress.')).toBe(6);
   });

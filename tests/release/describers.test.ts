@@ -26,10 +26,19 @@ describe('describingOrder', () => {
 });
 
 describe('the describing files of a release', () => {
-  it('describe exactly the files they are about, the earlier describers\' files among them', async () => {
+  it("describe exactly the files they are about, the earlier describers' files among them", async () => {
     const release = await fictionalRelease();
-    const sums = release.text('SHA256SUMS').trim().split('\n').map((line) => line.split('  ')[1]);
-    expect(sums).toEqual(release.artifacts.map((a) => a.path).filter((p) => p !== 'SHA256SUMS').sort());
+    const sums = release
+      .text('SHA256SUMS')
+      .trim()
+      .split('\n')
+      .map((line) => line.split('  ')[1]);
+    expect(sums).toEqual(
+      release.artifacts
+        .map((a) => a.path)
+        .filter((p) => p !== 'SHA256SUMS')
+        .sort(),
+    );
     const catalog = JSON.parse(release.text('catalog.jsonld')) as { '@graph': { '@type': string | string[]; 'dcterms:title': unknown }[] };
     const distributions = catalog['@graph'].filter((n) => [n['@type']].flat().includes('dcat:Distribution')).map((n) => n['dcterms:title']);
     expect(distributions).toContain('datapackage.json');

@@ -45,7 +45,9 @@ describe('CSV files', () => {
 
   it('escape text cells that a spreadsheet would run, and leave numbers alone', () => {
     const paragraphs = release.text('csv/paragraphs.csv');
-    expect(paragraphs).toContain('\r\naccord/para/2,https://example.org/fictional/accord/para/2,2,"\'=HYPERLINK(""http://example.org"") is not a formula here; it is text.",pillar/ii,accord/section/i,2,\r\n');
+    expect(paragraphs).toContain(
+      '\r\naccord/para/2,https://example.org/fictional/accord/para/2,2,"\'=HYPERLINK(""http://example.org"") is not a formula here; it is text.",pillar/ii,accord/section/i,2,\r\n',
+    );
     expect(release.text('csv/statistics.csv')).toContain(',visitors from Arcadia to Borealis,-1250.5,visitors,');
     // Quoted, not escaped: the formula-looking text does not start the cell.
     expect(release.text('csv/pillars.csv')).toContain(',II,"Culture & ""Quotes"", =SUM(1)",');
@@ -63,13 +65,25 @@ describe('CSV files', () => {
       ['accord/para/3', '', 'accord/section/implementation', '1'],
     ]);
     const sources = rowsOf('record_sources').filter((r) => r.record_kind === 'paragraph');
-    expect(sources.map((r) => r.record_id)).toEqual(['accord/para/1', 'accord/para/1.1', 'accord/para/1.2', 'accord/para/2', 'accord/para/3']);
+    expect(sources.map((r) => r.record_id)).toEqual([
+      'accord/para/1',
+      'accord/para/1.1',
+      'accord/para/1.2',
+      'accord/para/2',
+      'accord/para/3',
+    ]);
   });
 
   it('put lists in join and child tables with their positions', () => {
     // Claims: one row per claim with its value and words; its sources in a table beside it.
     const claim = (agreement: string, position: string, value: string, words: string) => ({
-      agreement_id: `agreement/${agreement}`, position, value, date: '', stated_as: words, inferred: '', note: '',
+      agreement_id: `agreement/${agreement}`,
+      position,
+      value,
+      date: '',
+      stated_as: words,
+      inferred: '',
+      note: '',
     });
     expect(rowsOf('agreement_party_claims')).toEqual([
       claim('free-trade-treaty', '1', 'country/xa', 'between the two parties'),
@@ -89,13 +103,21 @@ describe('CSV files', () => {
       { partnership_id: 'partnership/arcadia-borealis', position: '1', date: '2030-01-10', stated_as: '', note: '' },
     ]);
     expect(rowsOf('partnership_announcement_sources')).toEqual([
-      { partnership_id: 'partnership/arcadia-borealis', announced_position: '1', source_id: 'source/arcadia-gazette-2030-01-10', position: '1' },
+      {
+        partnership_id: 'partnership/arcadia-borealis',
+        announced_position: '1',
+        source_id: 'source/arcadia-gazette-2030-01-10',
+        position: '1',
+      },
     ]);
     expect(rowsOf('partnership_reviewers')).toEqual([
       { partnership_id: 'partnership/arcadia-borealis', organisation_id: 'org/xa-foreign-office', position: '1' },
     ]);
     const partnership = rowsOf('partnerships')[0];
-    expect([partnership?.review_description, partnership?.review_paragraph]).toEqual(['The foreign office reviews progress every year.', 'accord/para/3']);
+    expect([partnership?.review_description, partnership?.review_paragraph]).toEqual([
+      'The foreign office reviews progress every year.',
+      'accord/para/3',
+    ]);
   });
 });
 
@@ -139,7 +161,9 @@ describe.each([
 
 /** RFC 6570 expansion of the two forms the metadata uses: {+name} (reserved) and {name}. */
 function expand(template: string, row: Record<string, string>): string {
-  return template.replace(/\{(\+?)([a-z_]+)\}/g, (_m, plus: string, name: string) => (plus ? row[name] ?? '' : encodeURIComponent(row[name] ?? '')));
+  return template.replace(/\{(\+?)([a-z_]+)\}/g, (_m, plus: string, name: string) =>
+    plus ? (row[name] ?? '') : encodeURIComponent(row[name] ?? ''),
+  );
 }
 
 describe('csv-metadata.json (CSVW)', () => {
@@ -156,7 +180,10 @@ describe('csv-metadata.json (CSVW)', () => {
     for (const table of metadata.tables) {
       const header = parseCsv(release.text(table.url)).header;
       const real = table.tableSchema.columns.filter((c: Json) => !c.virtual);
-      expect(real.map((c: Json) => c.name), table.url).toEqual(header);
+      expect(
+        real.map((c: Json) => c.name),
+        table.url,
+      ).toEqual(header);
       expect(real.map((c: Json) => c.titles)).toEqual(header);
     }
   });
@@ -173,16 +200,25 @@ describe('csv-metadata.json (CSVW)', () => {
     const claims = metadata.tables.find((t: Json) => t.url === 'csv/agreement_kind_claims.csv').tableSchema;
     const claimColumn = (name: string) => claims.columns.find((c: Json) => c.name === name);
     expect(claims.aboutUrl).toBe(`${BASE}{+agreement_id}#kind-{position}`);
-    expect(claimColumn('value')).toMatchObject({ propertyUrl: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value', valueUrl: `${BASE}vocab#agreement-kind/{value}` });
+    expect(claimColumn('value')).toMatchObject({
+      propertyUrl: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value',
+      valueUrl: `${BASE}vocab#agreement-kind/{value}`,
+    });
     expect(claimColumn('stated_as')).toMatchObject({ propertyUrl: `${BASE}vocab#statedAs`, lang: 'en', required: true });
     const dates = metadata.tables.find((t: Json) => t.url === 'csv/agreement_date_signed_claims.csv').tableSchema;
-    expect(dates.columns.find((c: Json) => c.name === 'value').datatype).toEqual({ base: 'string', format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$' });
+    expect(dates.columns.find((c: Json) => c.name === 'value').datatype).toEqual({
+      base: 'string',
+      format: '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)$',
+    });
     expect(column('binding').datatype).toEqual({ base: 'boolean', format: 'true|false' });
     expect(column('iri').suppressOutput).toBe(true);
     const types = agreements.columns.filter((c: Json) => c.virtual).map((c: Json) => c.valueUrl);
     expect(types).toEqual(release.schemas.byKind.get('agreement')?.rdfTypes.map((t) => expandCurie(t, dataPrefixes(BASE))));
     expect(types).toContain('http://data.europa.eu/eli/ontology#Work');
-    expect(agreements.foreignKeys).toContainEqual({ columnReference: 'exchanged_at', reference: { resource: 'csv/events.csv', columnReference: 'id' } });
+    expect(agreements.foreignKeys).toContainEqual({
+      columnReference: 'exchanged_at',
+      reference: { resource: 'csv/events.csv', columnReference: 'id' },
+    });
     for (const table of metadata.tables.filter((t: Json) => !t.url.includes('_'))) {
       for (const row of parseCsv(release.text(table.url)).rows) {
         expect(expand(table.tableSchema.aboutUrl, row)).toBe(row.iri);
@@ -194,7 +230,9 @@ describe('csv-metadata.json (CSVW)', () => {
   it('names structured objects and list holders with IRIs, never blank nodes', () => {
     const schema = (url: string) => metadata.tables.find((t: Json) => t.url === url).tableSchema;
     const announcements = schema('csv/partnership_announcements.csv');
-    expect(expand(announcements.aboutUrl, { partnership_id: 'partnership/arcadia-borealis', position: '1' })).toBe(`${BASE}partnership/arcadia-borealis#announced-1`);
+    expect(expand(announcements.aboutUrl, { partnership_id: 'partnership/arcadia-borealis', position: '1' })).toBe(
+      `${BASE}partnership/arcadia-borealis#announced-1`,
+    );
     expect(announcements.columns.find((c: Json) => c.virtual && c.propertyUrl.endsWith('announcementClaim'))).toMatchObject({
       aboutUrl: `${BASE}{+partnership_id}`,
       valueUrl: `${BASE}{+partnership_id}#announced-{position}`,
@@ -262,7 +300,10 @@ describe('datapackage.json (Frictionless)', () => {
 describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
   it('SHA256SUMS lists every other file, sorted, with its true hash', () => {
     const lines = release.text('SHA256SUMS').trimEnd().split('\n');
-    const paths = release.artifacts.map((a) => a.path).filter((p) => p !== 'SHA256SUMS').sort();
+    const paths = release.artifacts
+      .map((a) => a.path)
+      .filter((p) => p !== 'SHA256SUMS')
+      .sort();
     expect(lines.map((l) => l.slice(66))).toEqual(paths);
     for (const line of lines) expect(line.slice(0, 64)).toBe(sha256(line.slice(66)));
   });
@@ -274,7 +315,9 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
     const described = distributions.map((d) => d['dcterms:title']);
     const expected = release.artifacts.map((a) => a.path).filter((p) => isDistribution(p) && p !== 'catalog.jsonld' && p !== 'SHA256SUMS');
     expect(described).toEqual(expected.sort());
-    expect(described).toEqual(expect.arrayContaining(['records.json', 'csv/agreements.csv', 'csv-metadata.json', 'datapackage.json', 'DATA-DICTIONARY.md']));
+    expect(described).toEqual(
+      expect.arrayContaining(['records.json', 'csv/agreements.csv', 'csv-metadata.json', 'datapackage.json', 'DATA-DICTIONARY.md']),
+    );
     expect(described.filter((p: string) => p.startsWith('site/'))).toEqual([]);
     for (const d of distributions) {
       const path = d['dcterms:title'];
@@ -288,15 +331,25 @@ describe('catalog.jsonld (DCAT) and SHA256SUMS', () => {
         'dcat:version': '1.2.3',
       });
     }
-    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')?.['dcat:mediaType']).toEqual({ '@id': 'https://www.iana.org/assignments/media-types/text/csv', '@type': 'dcterms:MediaType' });
+    expect(distributions.find((d) => d['dcterms:title'] === 'csv/agreements.csv')?.['dcat:mediaType']).toEqual({
+      '@id': 'https://www.iana.org/assignments/media-types/text/csv',
+      '@type': 'dcterms:MediaType',
+    });
     const dataset = nodes.find((n) => n['@id'] === `${BASE}dataset`);
     expect(dataset?.['dcat:distribution']).toHaveLength(distributions.length);
     // VoID's entities: every subject under the base IRI (records, their structured objects and agents, the codes).
     const nquads = String(release.artifacts.find((a) => a.path === 'partnership.nq')?.content ?? '');
-    const subjects = new Set(nquads.split('\n').filter((l) => l.startsWith(`<${BASE}`)).map((l) => l.slice(1, l.indexOf('>'))));
+    const subjects = new Set(
+      nquads
+        .split('\n')
+        .filter((l) => l.startsWith(`<${BASE}`))
+        .map((l) => l.slice(1, l.indexOf('>'))),
+    );
     expect(dataset?.['void:entities']['@value']).toBe(String(subjects.size));
     expect(dataset?.['void:triples']['@value']).toBe(String(nquads.split('\n').filter(Boolean).length));
-    expect(dataset?.['void:dataDump']).toEqual(['partnership.jsonld', 'partnership.nq', 'partnership.ttl'].map((p) => ({ '@id': BASE + p })));
+    expect(dataset?.['void:dataDump']).toEqual(
+      ['partnership.jsonld', 'partnership.nq', 'partnership.ttl'].map((p) => ({ '@id': BASE + p })),
+    );
 
     const quads = (await jsonld.toRDF(doc, { format: 'application/n-quads', safe: true } as never)) as unknown as string;
     expect(quads).not.toContain('_:');
@@ -320,7 +373,9 @@ describe('the CSV and the JSON-LD', () => {
         .filter((line) => line.includes('<http://purl.org/dc/terms/identifier>'))
         .map((line) => line.slice(1, line.indexOf('>'))),
     );
-    const csvIris = new Set(tables.filter((t) => t.shape === 'entity').flatMap((t) => parseCsv(release.text(t.path)).rows.map((r) => r.iri)));
+    const csvIris = new Set(
+      tables.filter((t) => t.shape === 'entity').flatMap((t) => parseCsv(release.text(t.path)).rows.map((r) => r.iri)),
+    );
     expect([...identified].sort()).toEqual([...csvIris].sort());
     expect(csvIris.size).toBe(release.catalog.records.length);
   });

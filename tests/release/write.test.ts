@@ -20,13 +20,26 @@ describe('writing a release', () => {
     const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
     // 3.5 million characters in parts (several writer messages), with non-ASCII text so bytes != characters.
     const parts = Array.from({ length: 50_000 }, (_, i) => `<s${i}> <p> "Seoul 서울 ${'x'.repeat(50)}" .\n`);
-    const small = Array.from({ length: 300 }, (_, i): Artifact => ({ path: `site/e${i}/index.html`, content: `page ${i} — ü`, mediaType: 'text/html' }));
-    const artifacts: Artifact[] = [...small.slice(0, 150), { path: 'big.nq', content: parts, mediaType: 'application/n-quads' }, ...small.slice(150), { path: 'bin.dat', content: new Uint8Array([0, 1, 2, 255]), mediaType: 'application/octet-stream' }];
+    const small = Array.from(
+      { length: 300 },
+      (_, i): Artifact => ({ path: `site/e${i}/index.html`, content: `page ${i} — ü`, mediaType: 'text/html' }),
+    );
+    const artifacts: Artifact[] = [
+      ...small.slice(0, 150),
+      { path: 'big.nq', content: parts, mediaType: 'application/n-quads' },
+      ...small.slice(150),
+      { path: 'bin.dat', content: new Uint8Array([0, 1, 2, 255]), mediaType: 'application/octet-stream' },
+    ];
     const files = await writeReleaseAtomically(outDir, artifacts);
 
     const big = await readFile(path.join(outDir, 'big.nq'));
     expect(big.toString('utf8')).toBe(parts.join(''));
-    expect(files.find((f) => f.path === 'big.nq')).toEqual({ path: 'big.nq', mediaType: 'application/n-quads', bytes: big.byteLength, sha256: sha256(big) });
+    expect(files.find((f) => f.path === 'big.nq')).toEqual({
+      path: 'big.nq',
+      mediaType: 'application/n-quads',
+      bytes: big.byteLength,
+      sha256: sha256(big),
+    });
     const page = await readFile(path.join(outDir, 'site/e299/index.html'));
     expect(page.toString('utf8')).toBe('page 299 — ü');
     expect(files.find((f) => f.path === 'site/e299/index.html')).toMatchObject({ bytes: page.byteLength, sha256: sha256(page) });
@@ -58,13 +71,20 @@ describe('writing a release', () => {
       listed.push((await output.digests()).map((d) => d.path));
       listed.push((await output.digests()).map((d) => d.path));
     });
-    expect(listed).toEqual([['c', 'm', 'x'], ['a', 'b', 'c', 'm', 'n', 'x', 'z'], ['a', 'b', 'c', 'm', 'n', 'x', 'z']]);
+    expect(listed).toEqual([
+      ['c', 'm', 'x'],
+      ['a', 'b', 'c', 'm', 'n', 'x', 'z'],
+      ['a', 'b', 'c', 'm', 'n', 'x', 'z'],
+    ]);
   });
 
   it('refuses a path that is not a plain relative path inside the release', async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'write-'));
     for (const bad of ['../x', 'a/../b', '/etc/x', 'a//b', 'a/./b', 'a/', 'a\\b', '..']) {
-      await expect(writeReleaseAtomically(path.join(root, 'dist'), [{ path: bad, content: 'x', mediaType: 'text/plain' }]), bad).rejects.toThrow(/escapes the release/);
+      await expect(
+        writeReleaseAtomically(path.join(root, 'dist'), [{ path: bad, content: 'x', mediaType: 'text/plain' }]),
+        bad,
+      ).rejects.toThrow(/escapes the release/);
     }
     expect(await readdir(root)).toEqual([]);
     // The in-memory output (tests, compileRelease) refuses the same paths.
@@ -87,12 +107,23 @@ describe('writing a release', () => {
   it('over a previous release: links the files it holds unchanged, writes the others, and keeps no folder of it that is gone', async () => {
     const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
     const file = (p: string, content: string): Artifact => ({ path: p, content, mediaType: 'text/plain' });
-    await writeReleaseAtomically(outDir, [file('same.txt', 'same'), file('site/a/index.html', 'a'), file('site/gone/deep/index.html', 'gone'), file('changed.txt', 'old')]);
+    await writeReleaseAtomically(outDir, [
+      file('same.txt', 'same'),
+      file('site/a/index.html', 'a'),
+      file('site/gone/deep/index.html', 'gone'),
+      file('changed.txt', 'old'),
+    ]);
     const before = await stat(path.join(outDir, 'same.txt'));
 
     let linkedDuringBuild = 0;
     const files = await writeRelease(outDir, async (output) => {
-      for (const artifact of [file('same.txt', 'same'), file('site/a/index.html', 'a'), file('changed.txt', 'new text'), file('site/b/index.html', 'b')]) await output.add(artifact);
+      for (const artifact of [
+        file('same.txt', 'same'),
+        file('site/a/index.html', 'a'),
+        file('changed.txt', 'new text'),
+        file('site/b/index.html', 'b'),
+      ])
+        await output.add(artifact);
       await output.digests();
       // Linked, so the staging copy is the previous release's file (two names, one file) until the swap.
       linkedDuringBuild = (await stat(path.join(outDir, 'same.txt'))).nlink;
@@ -102,9 +133,12 @@ describe('writing a release', () => {
     expect((await stat(path.join(outDir, 'same.txt'))).ino).toBe(before.ino);
     expect((await stat(path.join(outDir, 'same.txt'))).nlink).toBe(1);
     expect(await readFile(path.join(outDir, 'changed.txt'), 'utf8')).toBe('new text');
-    expect(files.map((f) => [f.path, f.bytes, f.sha256])).toEqual(
-      [['changed.txt', 8, sha256(Buffer.from('new text'))], ['same.txt', 4, sha256(Buffer.from('same'))], ['site/a/index.html', 1, sha256(Buffer.from('a'))], ['site/b/index.html', 1, sha256(Buffer.from('b'))]],
-    );
+    expect(files.map((f) => [f.path, f.bytes, f.sha256])).toEqual([
+      ['changed.txt', 8, sha256(Buffer.from('new text'))],
+      ['same.txt', 4, sha256(Buffer.from('same'))],
+      ['site/a/index.html', 1, sha256(Buffer.from('a'))],
+      ['site/b/index.html', 1, sha256(Buffer.from('b'))],
+    ]);
     expect((await readdir(path.join(outDir, 'site'))).sort()).toEqual(['a', 'b']);
     expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-releases', 'dist']);
   });

@@ -57,11 +57,24 @@ async function scaffoldLines(kind: string, id: string): Promise<string[]> {
 
 describe('partnership new', () => {
   it('leaves every choice to the curator: enums get the placeholder, never a default that would pass as a fact', async () => {
-    expect(await scaffoldLines('organisation', 'org/choices-left-open')).toEqual(['id: org/choices-left-open', 'name: TODO', 'kind: TODO', 'sources:', '  - TODO', '']);
+    expect(await scaffoldLines('organisation', 'org/choices-left-open')).toEqual([
+      'id: org/choices-left-open',
+      'name: TODO',
+      'kind: TODO',
+      'sources:',
+      '  - TODO',
+      '',
+    ]);
   });
 
   it('scaffolds no claim: an agreement’s kind, status, dates and parties are added only with a source', async () => {
-    expect(await scaffoldLines('agreement', 'agreement/choices-left-open')).toEqual(['id: agreement/choices-left-open', 'title: TODO', 'sources:', '  - TODO', '']);
+    expect(await scaffoldLines('agreement', 'agreement/choices-left-open')).toEqual([
+      'id: agreement/choices-left-open',
+      'title: TODO',
+      'sources:',
+      '  - TODO',
+      '',
+    ]);
   });
 
   it.each(Object.entries(NEW_IDS))('scaffolds a %s that validates once its TODOs are filled', async (kindName, id) => {
@@ -106,12 +119,22 @@ describe('partnership new', () => {
         const list = keys.join('/');
         const existing = candidates[used.get(list) ?? 0];
         used.set(list, (used.get(list) ?? 0) + 1);
-        const choice = property?.enum?.[0] ?? (property?.valueType === 'boolean' ? false : property?.valueType === 'integer' || property?.valueType === 'number' ? 1 : undefined);
+        const choice =
+          property?.enum?.[0] ??
+          (property?.valueType === 'boolean'
+            ? false
+            : property?.valueType === 'integer' || property?.valueType === 'number'
+              ? 1
+              : undefined);
         node.value =
           BY_HAND[key] ??
           existing?.id ??
           choice ??
-          (property?.format?.includes('date') ? '2030-01-01' : property?.format === 'uri' ? 'https://example.org/x' : 'Filled by the test.');
+          (property?.format?.includes('date')
+            ? '2030-01-01'
+            : property?.format === 'uri'
+              ? 'https://example.org/x'
+              : 'Filled by the test.');
       },
     });
     // Where the new section goes in its document is the curator's call too.
@@ -140,6 +163,8 @@ describe('partnership new', () => {
   it('refuses an unknown kind, or one without files of its own, as a usage error', async () => {
     expect((await run('treaty', 'treaty/x')).code).toBe(2);
     expect((await run('paragraph', 'accord/para/9')).code).toBe(2);
-    expect((await run('treaty', 'treaty/x')).err).toMatch(/^partnership new: unknown kind "treaty"; kinds with their own files: agreement, commitment, country, /);
+    expect((await run('treaty', 'treaty/x')).err).toMatch(
+      /^partnership new: unknown kind "treaty"; kinds with their own files: agreement, commitment, country, /,
+    );
   });
 });

@@ -42,7 +42,9 @@ describe('reading the schemas', () => {
   });
 
   it('reports a malformed x-rdf at the value', async () => {
-    const dir = await schemasWith('pillar.schema.json', (t) => t.replace('"x-rdf": { "predicate": "skos:notation"', '"x-rdf": { "predicat": "skos:notation"'));
+    const dir = await schemasWith('pillar.schema.json', (t) =>
+      t.replace('"x-rdf": { "predicate": "skos:notation"', '"x-rdf": { "predicat": "skos:notation"'),
+    );
     const [report] = await summary(dir);
     expect(report).toMatch(/^SCHEMA_ANNOTATION pillar\.schema\.json:\d+:\d+ \/properties\/notation\/x-rdf/);
   });
@@ -55,7 +57,9 @@ describe('reading the schemas', () => {
   });
 
   it('reports a schema the build could not publish (a property without a predicate) at that property', async () => {
-    const dir = await schemasWith('pillar.schema.json', (t) => t.replace(/("notation": \{[^}]*?), "x-rdf": \{ "predicate": "skos:notation" \}/, '$1'));
+    const dir = await schemasWith('pillar.schema.json', (t) =>
+      t.replace(/("notation": \{[^}]*?), "x-rdf": \{ "predicate": "skos:notation" \}/, '$1'),
+    );
     expect(await summary(dir)).toEqual([expect.stringMatching(/^SCHEMA_MODEL pillar\.schema\.json:\d+:5 \/properties\/notation$/)]);
   });
 

@@ -34,7 +34,17 @@ describe('precompiled validators', () => {
     const precompiled = module.create(FORMATS);
     const ajv = createAjv(schemas);
     const cases: [string, unknown][] = [
-      ['agreement', { id: 'agreement/x', title: ' padded ', kind: [{ value: 'mou' }], binding: 'no', dateSigned: [{ value: '2025-02-30', statedAs: 'x', extra: 1 }], extra: 1 }],
+      [
+        'agreement',
+        {
+          id: 'agreement/x',
+          title: ' padded ',
+          kind: [{ value: 'mou' }],
+          binding: 'no',
+          dateSigned: [{ value: '2025-02-30', statedAs: 'x', extra: 1 }],
+          extra: 1,
+        },
+      ],
       ['event', { id: 'Event/bad', name: 'A', kind: 'visit', startDate: '2025-13', sources: [] }],
       ['dataset', { id: 'dataset', license: 'not a uri', issued: '2026-02-29' }],
       ['country', { id: 'country/kr', name: 'Korea', sources: ['source/a'] }],

@@ -94,7 +94,11 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     const dataset = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     // The landing page embeds the catalogue: the dataset node among its nodes, in DCAT and schema.org terms.
     const node = dataset['@graph'].find((n: { '@id': string }) => n['@id'] === 'https://w3id.org/sg-kr-partnership/dataset');
-    expect(node).toMatchObject({ '@type': ['dcat:Dataset', 'void:Dataset', 'schema:Dataset'], 'schema:name': 'ROK–Singapore Strategic Partnership dataset', 'schema:version': '0.1.0' });
+    expect(node).toMatchObject({
+      '@type': ['dcat:Dataset', 'void:Dataset', 'schema:Dataset'],
+      'schema:name': 'ROK–Singapore Strategic Partnership dataset',
+      'schema:version': '0.1.0',
+    });
   });
 
   it('navigates from a pillar to a paragraph to an agreement by clicking links', async () => {
@@ -112,7 +116,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('MOU on Public Personnel Administration');
   });
 
-  it('embeds in every entity page JSON-LD that parses to exactly the entity\'s quads in partnership.nq', async () => {
+  it("embeds in every entity page JSON-LD that parses to exactly the entity's quads in partnership.nq", async () => {
     const nquads = (await readFile(path.join(dist, 'partnership.nq'), 'utf8')).split('\n').filter(Boolean);
     const ids = entityIds;
     expect(baseIri).toBe('https://w3id.org/sg-kr-partnership/');
@@ -194,7 +198,9 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
         await page.goto(`${base}${target}`);
         await page.waitForLoadState('networkidle');
         // Evaluated in the page (as text: the tests are type-checked without the DOM's types).
-        const { scrollWidth, clientWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })')) as {
+        const { scrollWidth, clientWidth } = (await page.evaluate(
+          '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
+        )) as {
           scrollWidth: number;
           clientWidth: number;
         };
@@ -232,7 +238,9 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const bare = await context.newPage();
     await bare.goto(`${base}joint-statement/para/9.3/`);
-    expect(await bare.locator('.place').textContent()).toBe('In Joint Statement on the Establishment of a Strategic Partnership between the Republic of Korea and the Republic of Singapore › Trade and Economic Cooperation › Paragraph 9');
+    expect(await bare.locator('.place').textContent()).toBe(
+      'In Joint Statement on the Establishment of a Strategic Partnership between the Republic of Korea and the Republic of Singapore › Trade and Economic Cooperation › Paragraph 9',
+    );
     await bare.getByRole('link', { name: 'Paragraph 9.4 →' }).click();
     await bare.waitForURL(`${base}joint-statement/para/9.4/`);
     await bare.goto(`${base}agreement/`);

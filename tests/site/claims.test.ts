@@ -15,7 +15,15 @@ import { kindCharts } from '../../src/publish/site/overview.js';
 
 const claimOf = (value: JsonSchema) => ({
   type: 'array',
-  items: { type: 'object', 'x-claim': true, properties: { value, statedAs: { type: 'string' }, sources: { type: 'array', items: { type: 'string', 'x-ref': 'source' }, 'x-rdf': { predicate: 'dcterms:source' } } } },
+  items: {
+    type: 'object',
+    'x-claim': true,
+    properties: {
+      value,
+      statedAs: { type: 'string' },
+      sources: { type: 'array', items: { type: 'string', 'x-ref': 'source' }, 'x-rdf': { predicate: 'dcterms:source' } },
+    },
+  },
 });
 
 const schemas = buildSchemaSet(
@@ -35,9 +43,36 @@ const schemas = buildSchemaSet(
         },
       },
     ],
-    ['firm.schema.json', { 'x-kind': 'firm', 'x-table': 'firms', 'x-label': 'name', title: 'Firm', properties: { id: { type: 'string' }, name: { type: 'string' } } }],
-    ['commitment.schema.json', { 'x-kind': 'commitment', 'x-table': 'commitments', 'x-label': 'action', title: 'Commitment', properties: { id: { type: 'string' }, action: { type: 'string' } } }],
-    ['source.schema.json', { 'x-kind': 'source', 'x-table': 'sources', 'x-label': 'title', title: 'Source', properties: { id: { type: 'string' }, title: { type: 'string' } } }],
+    [
+      'firm.schema.json',
+      {
+        'x-kind': 'firm',
+        'x-table': 'firms',
+        'x-label': 'name',
+        title: 'Firm',
+        properties: { id: { type: 'string' }, name: { type: 'string' } },
+      },
+    ],
+    [
+      'commitment.schema.json',
+      {
+        'x-kind': 'commitment',
+        'x-table': 'commitments',
+        'x-label': 'action',
+        title: 'Commitment',
+        properties: { id: { type: 'string' }, action: { type: 'string' } },
+      },
+    ],
+    [
+      'source.schema.json',
+      {
+        'x-kind': 'source',
+        'x-table': 'sources',
+        'x-label': 'title',
+        title: 'Source',
+        properties: { id: { type: 'string' }, title: { type: 'string' } },
+      },
+    ],
   ]),
 );
 
@@ -65,7 +100,19 @@ const catalog = linkCatalog(
   schemas,
 );
 const datasetRecord = { id: 'dataset', kind: 'dataset', fields: { title: 'T' }, origin: { file: '', pointer: '' }, written: [] };
-const dataset = { id: 'dataset', title: 'T', description: '', version: '', issued: '', license: '', baseIri: 'https://example.org/', publisher: '', language: 'en', keywords: [], record: datasetRecord };
+const dataset = {
+  id: 'dataset',
+  title: 'T',
+  description: '',
+  version: '',
+  issued: '',
+  license: '',
+  baseIri: 'https://example.org/',
+  publisher: '',
+  language: 'en',
+  keywords: [],
+  record: datasetRecord,
+};
 const site = siteContext({ catalog, schemas, baseIri: 'https://example.org/', dataset });
 
 describe('claims on the site', () => {
@@ -82,7 +129,7 @@ describe('claims on the site', () => {
     expect(charts).toMatch(/<th scope="row">not stated<\/th><td class="bar"><span style="width: 80\.0%"><\/span>1<\/td>/);
   });
 
-  it('show each claim with its quoted words and its source, and name the deal on the firm\'s page', () => {
+  it("show each claim with its quoted words and its source, and name the deal on the firm's page", () => {
     const deal = catalog.byId.get('deal/one') ?? (undefined as never);
     const body = entityBody(site, deal).body.value;
     expect(body).toContain('<dt>Stated as</dt>');
@@ -93,9 +140,13 @@ describe('claims on the site', () => {
   });
 });
 
-describe('the landing page\'s ways in', () => {
-  it('links the commitment tracker where the site has one, else the commitments\' list', () => {
-    expect(landingBody(site, [], new Set(['site/tracker.html'])).value).toContain('<li><a href="tracker.html">Commitments</a><span class="count">1 recorded, with their status</span></li>');
-    expect(landingBody(site, []).value).toContain('<li><a href="commitment/">Commitments</a><span class="count">1 recorded, with their status</span></li>');
+describe("the landing page's ways in", () => {
+  it("links the commitment tracker where the site has one, else the commitments' list", () => {
+    expect(landingBody(site, [], new Set(['site/tracker.html'])).value).toContain(
+      '<li><a href="tracker.html">Commitments</a><span class="count">1 recorded, with their status</span></li>',
+    );
+    expect(landingBody(site, []).value).toContain(
+      '<li><a href="commitment/">Commitments</a><span class="count">1 recorded, with their status</span></li>',
+    );
   });
 });

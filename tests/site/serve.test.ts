@@ -99,7 +99,7 @@ describe('partnership serve: content negotiation on entity paths', () => {
     expect((await get('/accord/no-such-folder/')).status).toBe(404);
   });
 
-  it('answers a browser\'s 404 with the site\'s 404 page, and anything else with plain text', async () => {
+  it("answers a browser's 404 with the site's 404 page, and anything else with plain text", async () => {
     const page = await get('/agreement/no-such-thing/', 'text/html,application/xhtml+xml,*/*;q=0.8');
     expect(page.status).toBe(404);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -121,7 +121,12 @@ describe('partnership serve: every IRI the release mints dereferences', () => {
   it('answers every IRI under the base in the graph and the catalogue: a page for browsers, Turtle and JSON-LD by negotiation, or the file', async () => {
     const base = 'https://example.org/fictional/';
     const nquads = (await file('partnership.nq')) + (await jsonldToNQuads(JSON.parse(await file('catalog.jsonld'))));
-    const iris = new Set((nquads.match(/<[^>]+>/g) ?? []).map((t) => t.slice(1, -1)).filter((iri) => iri.startsWith(base)).map((iri) => iri.split('#')[0] ?? iri));
+    const iris = new Set(
+      (nquads.match(/<[^>]+>/g) ?? [])
+        .map((t) => t.slice(1, -1))
+        .filter((iri) => iri.startsWith(base))
+        .map((iri) => iri.split('#')[0] ?? iri),
+    );
     expect(iris.has(`${base}vocab`)).toBe(true);
     expect(iris.has(`${base}dataset/catalog`)).toBe(true);
     const failures: string[] = [];
@@ -142,8 +147,10 @@ describe('partnership serve: every IRI the release mints dereferences', () => {
       const page = await get(target, 'text/html');
       const turtle = await get(target, 'text/turtle');
       const jsonld = await get(target, 'application/ld+json');
-      if (page.status !== 303 || turtle.status !== 200 || jsonld.status !== 200) failures.push(`${target} ${page.status} ${turtle.status} ${jsonld.status}`);
-      else if (!turtle.body.includes(`<${iri}>`) && !turtle.body.includes(iri.slice(base.length))) failures.push(`${target}: its Turtle does not name it`);
+      if (page.status !== 303 || turtle.status !== 200 || jsonld.status !== 200)
+        failures.push(`${target} ${page.status} ${turtle.status} ${jsonld.status}`);
+      else if (!turtle.body.includes(`<${iri}>`) && !turtle.body.includes(iri.slice(base.length)))
+        failures.push(`${target}: its Turtle does not name it`);
     }
     expect(failures).toEqual([]);
     expect(iris.size).toBeGreaterThan(20);
@@ -210,7 +217,11 @@ describe('the serve command', () => {
 
   it('rejects a port that is not one, as a usage error', async () => {
     const err: string[] = [];
-    const code = await main(['node', 'partnership', 'serve', '--port', '70000'], { stdout: () => {}, stderr: (t) => err.push(t), cwd: root });
+    const code = await main(['node', 'partnership', 'serve', '--port', '70000'], {
+      stdout: () => {},
+      stderr: (t) => err.push(t),
+      cwd: root,
+    });
     expect(code).toBe(2);
     expect(err.join('')).toContain('a port number from 0 to 65535');
   });
@@ -218,7 +229,11 @@ describe('the serve command', () => {
   async function serveCommand(...args: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await main(['node', 'partnership', 'serve', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root });
+    const code = await main(['node', 'partnership', 'serve', ...args], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      cwd: root,
+    });
     return { code, stdout, stderr };
   }
 

@@ -13,7 +13,10 @@ type Release = Awaited<ReturnType<typeof fictionalRelease>>;
 /** Each marker is in the text, in the order given. */
 function expectInOrder(text: string, markers: readonly string[]): void {
   const at = markers.map((marker) => text.indexOf(marker));
-  expect(at.every((position) => position > 0), JSON.stringify(markers)).toBe(true);
+  expect(
+    at.every((position) => position > 0),
+    JSON.stringify(markers),
+  ).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
 }
 let release: Release;
@@ -48,10 +51,34 @@ describe('the fictional site', () => {
     const paths = release.artifacts.map((a) => a.path).filter((p) => p.startsWith('site/') && !/\.(jsonld|ttl)$/.test(p));
     const expected = release.catalog.records.map((r) => `site/${r.id}/index.html`);
     // A list at the folder the ids share (the IRI path above the entities); documents share none, so their table's name.
-    const lists = ['accord/para', 'accord/section', 'agreement', 'commitment', 'country', 'documents', 'event', 'org', 'partnership', 'person', 'pillar', 'quotation', 'source', 'statistic'].map(
-      (folder) => `site/${folder}/index.html`,
-    );
-    const site = ['index.html', 'overview.html', 'tracker.html', 'sitemap.xml', 'style.css', 'search.html', 'search.js', 'search-index.json', 'list.js', '404.html'].map((file) => `site/${file}`);
+    const lists = [
+      'accord/para',
+      'accord/section',
+      'agreement',
+      'commitment',
+      'country',
+      'documents',
+      'event',
+      'org',
+      'partnership',
+      'person',
+      'pillar',
+      'quotation',
+      'source',
+      'statistic',
+    ].map((folder) => `site/${folder}/index.html`);
+    const site = [
+      'index.html',
+      'overview.html',
+      'tracker.html',
+      'sitemap.xml',
+      'style.css',
+      'search.html',
+      'search.js',
+      'search-index.json',
+      'list.js',
+      '404.html',
+    ].map((file) => `site/${file}`);
     // Also the pages of the two IRIs minted beside the records: the vocabulary and the catalogue.
     const minted = ['site/vocab/index.html', 'site/dataset/catalog/index.html'];
     expect(paths.sort()).toEqual([...site, ...lists, ...minted, ...expected].sort());
@@ -71,21 +98,41 @@ describe('the fictional site', () => {
       `<li><a href="records.json">records.json</a> — Every record as plain JSON, by kind<span class="meta">application/json · <span title="${Buffer.byteLength(records)} bytes">`,
     );
     expect(landing).toContain(`<code>${hash}</code>`);
-    expect(landing).toContain('<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>');
+    expect(landing).toContain(
+      '<cite>Test fixture authors (2030). FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/</cite>',
+    );
     const jsonld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(landing)?.[1] ?? '{}');
     // The page embeds the catalogue, so a harvester merging the page and catalog.jsonld meets each statement once.
     expect(jsonld).toEqual(JSON.parse(release.text('catalog.jsonld')));
     // Offline: the context is inline, so jsonld.js reads it with a loader that refuses the network.
     const quads = await jsonldToNQuads(jsonld);
-    expect(quads).toContain('<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n');
+    expect(quads).toContain(
+      '<https://example.org/fictional/dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .\n',
+    );
     expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/version> "1.2.3" .\n');
-    expect(quads).toContain('<https://example.org/fictional/dataset> <https://schema.org/license> <https://creativecommons.org/licenses/by/4.0/> .\n');
-    expect(quads).toContain(`<https://example.org/fictional/dataset/catalog#checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`);
-    expect(quads).toContain(`<https://example.org/fictional/dataset/catalog#distribution/records.json> <http://www.w3.org/ns/dcat#byteSize> "${Buffer.byteLength(records)}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .\n`);
+    expect(quads).toContain(
+      '<https://example.org/fictional/dataset> <https://schema.org/license> <https://creativecommons.org/licenses/by/4.0/> .\n',
+    );
+    expect(quads).toContain(
+      `<https://example.org/fictional/dataset/catalog#checksum/records.json> <http://spdx.org/rdf/terms#checksumValue> "${hash}"^^<http://www.w3.org/2001/XMLSchema#hexBinary> .\n`,
+    );
+    expect(quads).toContain(
+      `<https://example.org/fictional/dataset/catalog#distribution/records.json> <http://www.w3.org/ns/dcat#byteSize> "${Buffer.byteLength(records)}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .\n`,
+    );
     expect(landing).toContain('<li><a href="agreement/">Agreements</a><span class="count">2</span></li>');
     // What the partnership is comes first, then the ways in, the records, the downloads and the dataset's details.
-    expectInOrder(landing, ['<h2 id="partnership">Arcadia–Borealis Partnership</h2>', '<h2 id="pillars">', '<h2 id="explore">', '<h2 id="browse">', '<h2 id="downloads">', '<h2 id="dataset">', '<h2 id="cite">']);
-    expect(landing).toContain('<dt>Licence</dt><dd><a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a></dd>');
+    expectInOrder(landing, [
+      '<h2 id="partnership">Arcadia–Borealis Partnership</h2>',
+      '<h2 id="pillars">',
+      '<h2 id="explore">',
+      '<h2 id="browse">',
+      '<h2 id="downloads">',
+      '<h2 id="dataset">',
+      '<h2 id="cite">',
+    ]);
+    expect(landing).toContain(
+      '<dt>Licence</dt><dd><a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a></dd>',
+    );
     // The ways in: the list of agreements, and the commitments through their tracker.
     expect(landing).toContain('<li><a href="agreement/">Agreements</a><span class="count">2 recorded, with their status</span></li>');
     expect(landing).toContain('<li><a href="tracker.html">Commitments</a><span class="count">2 recorded, with their status</span></li>');
@@ -101,12 +148,16 @@ describe('the fictional site', () => {
     expect(page).toContain('<span class="text">The foreign office reviews progress.\nMinisters keep oversight.</span>');
   });
 
-  it('shows an entity\'s fields in plain language with references named by their labels', () => {
+  it("shows an entity's fields in plain language with references named by their labels", () => {
     const page = release.text('site/agreement/ports-mou/index.html');
     expect(page).toContain('<h1>MOU on Ports</h1>');
-    expect(page).toContain('<nav aria-label="Breadcrumb" class="trail"><ol><li><a href="../../">Home</a></li><li><a href="../">Agreements</a></li><li aria-current="page">MOU on Ports</li></ol></nav>');
+    expect(page).toContain(
+      '<nav aria-label="Breadcrumb" class="trail"><ol><li><a href="../../">Home</a></li><li><a href="../">Agreements</a></li><li aria-current="page">MOU on Ports</li></ol></nav>',
+    );
     // A fact written as a claim shows its value, the words it rests on and its source.
-    expect(page).toContain('<dt>Kind</dt><dd><dl class="fields">\n<dt>Value</dt><dd>memorandum of understanding</dd>\n<dt>Stated as</dt><dd><span class="text">the MOU on Ports</span></dd>');
+    expect(page).toContain(
+      '<dt>Kind</dt><dd><dl class="fields">\n<dt>Value</dt><dd>memorandum of understanding</dd>\n<dt>Stated as</dt><dd><span class="text">the MOU on Ports</span></dd>',
+    );
     // Plain words for readers: no schema descriptions, CURIEs or YAML talk.
     expect(page.slice(page.indexOf('<main'))).not.toMatch(/YAML|schema:|skos:|Ids of the source/);
     // Key facts before the texts, the note, the sources and the data.
@@ -118,7 +169,9 @@ describe('the fictional site', () => {
     expect(page).toContain(
       '<p>As data: <a href="../ports-mou.jsonld" type="application/ld+json">JSON-LD</a> · <a href="../ports-mou.ttl" type="text/turtle">Turtle</a> · <a href="../../csv/agreements.csv" type="text/csv">CSV row</a>',
     );
-    expect(page).toContain('How to cite: <cite>Test fixture authors (2030). “MOU on Ports” (agreement). In FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/agreement/ports-mou</cite>');
+    expect(page).toContain(
+      'How to cite: <cite>Test fixture authors (2030). “MOU on Ports” (agreement). In FICTIONAL Arcadia–Borealis Partnership test dataset (version 1.2.3) [Data set]. https://example.org/fictional/agreement/ports-mou</cite>',
+    );
     expect(page).toContain('Data licensed under <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>');
     expect(page).toContain('<a href="../../org/xb-harbour-board/">Harbour Board of Borealis</a>');
     expect(page).toContain('<a href="../../accord/para/1.2/">Paragraph 1.2</a>');
@@ -128,17 +181,23 @@ describe('the fictional site', () => {
 
   it('draws the overview chain and the timeline from the data', () => {
     const page = release.text('site/overview.html');
-    expect(page).toMatch(/<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow" data-label="Agreements cited"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow" data-label="Organisations party to them"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/);
+    expect(page).toMatch(
+      /<li class="chain"><div><a href="accord\/para\/1\.2\/">Paragraph 1\.2<\/a><\/div><div class="arrow" data-label="Agreements cited"><ul aria-label="agreements" class="chips"><li class="chip"><a href="agreement\/ports-mou\/">MOU on Ports<\/a><\/li><\/ul><\/div><div class="arrow" data-label="Organisations party to them"><ul aria-label="organisations" class="chips"><li class="chip"><a href="org\/xa-foreign-office\/">Foreign Office of Arcadia<\/a><\/li><li class="chip"><a href="org\/xb-harbour-board\/">Harbour Board of Borealis<\/a>/,
+    );
     // The timeline is text grouped by year (no links inside an image), and the instruments are charted by their codes.
     expect(page).not.toContain('<svg');
-    expect(page).toContain('<li><span class="year">2030</span><ul><li><time datetime="2030-01-09">2030-01-09</time><a href="event/2030-summit/">Arcadia–Borealis Summit</a></li></ul></li>');
+    expect(page).toContain(
+      '<li><span class="year">2030</span><ul><li><time datetime="2030-01-09">2030-01-09</time><a href="event/2030-summit/">Arcadia–Borealis Summit</a></li></ul></li>',
+    );
     expect(page).toContain('<caption>Agreements by status</caption>');
     expect(page).toContain('<tr><th scope="row">in force</th><td class="bar"><span style="width: 80.0%"></span>1</td></tr>');
   });
 
-  it('names a paragraph\'s document and section and links the paragraphs before and after it', () => {
+  it("names a paragraph's document and section and links the paragraphs before and after it", () => {
     const page = release.text('site/accord/para/1.1/index.html');
-    expect(page).toContain('<p class="place">In <a href="../../">Accord on the Arcadia–Borealis Partnership</a> › <a href="../../section/i/">Trade, Fictionally</a> › <a href="../1/">Paragraph 1</a></p>');
+    expect(page).toContain(
+      '<p class="place">In <a href="../../">Accord on the Arcadia–Borealis Partnership</a> › <a href="../../section/i/">Trade, Fictionally</a> › <a href="../1/">Paragraph 1</a></p>',
+    );
     expect(page).toContain('<a href="../1/" rel="prev">← Paragraph 1</a><a href="../1.2/" rel="next">Paragraph 1.2 →</a>');
     // Across sections too: the last paragraph of one leads to the first of the next.
     expect(release.text('site/accord/para/2/index.html')).toContain('<a href="../3/" rel="next">Paragraph 3 →</a>');
@@ -161,10 +220,14 @@ describe('the fictional site', () => {
     expect(index).toHaveLength(release.catalog.records.length);
     expect(index).toContainEqual({ t: 'Paragraph 1.2', k: 'Paragraph', u: 'accord/para/1.2/', x: 'Sign a memorandum on ports.' });
     const search = release.text('site/search.html');
-    expect(search).toContain('<form id="search-form" role="search" aria-label="Search page" action="search.html" data-index="search-index.json">');
+    expect(search).toContain(
+      '<form id="search-form" role="search" aria-label="Search page" action="search.html" data-index="search-index.json">',
+    );
     expect(search).toContain('<script src="search.js" defer></script>');
     // Every page's header searches.
-    expect(release.text('site/agreement/ports-mou/index.html')).toContain('<form class="site-search" role="search" aria-label="Site" action="../../search.html">');
+    expect(release.text('site/agreement/ports-mou/index.html')).toContain(
+      '<form class="site-search" role="search" aria-label="Site" action="../../search.html">',
+    );
   });
 
   it('has a 404 page that works at any path: absolute links, the stylesheet inline', () => {
@@ -193,7 +256,9 @@ describe('data is never markup', () => {
     const escaped = await compiledRelease(dir);
     const pages = escaped.artifacts.filter((a) => a.path.endsWith('.html'));
     const showing = pages.filter((a) => String(a.content).includes('Harbour &lt;script&gt;alert(1)&lt;/script&gt; Board'));
-    expect(showing.map((a) => a.path)).toEqual(expect.arrayContaining(['site/org/xb-harbour-board/index.html', 'site/agreement/ports-mou/index.html', 'site/overview.html']));
+    expect(showing.map((a) => a.path)).toEqual(
+      expect.arrayContaining(['site/org/xb-harbour-board/index.html', 'site/agreement/ports-mou/index.html', 'site/overview.html']),
+    );
     for (const page of pages) expect(String(page.content), page.path).not.toContain('<script>alert');
     expect(escaped.text('site/org/xb-harbour-board/index.html')).toContain('Harbour \\u003cscript>alert(1)\\u003c/script> Board');
   });

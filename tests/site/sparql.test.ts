@@ -45,7 +45,13 @@ function call(method: 'GET' | 'POST' | 'PUT', target: string, headers: Record<st
     const req = request({ host: '127.0.0.1', port, path: target, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -66,20 +72,38 @@ describe('/sparql', () => {
   });
 
   it('answers POST (a form or a sparql-query body), ASK, and CONSTRUCT as Turtle, N-Triples or JSON-LD', async () => {
-    const form = await call('POST', '/sparql', { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' }, `query=${encodeURIComponent(SELECT)}`);
+    const form = await call(
+      'POST',
+      '/sparql',
+      { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' },
+      `query=${encodeURIComponent(SELECT)}`,
+    );
     expect(JSON.parse(form.body).results.bindings[0].title.value).toBe('MOU on Ports');
-    const ask = await call('POST', '/sparql', { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' }, `ASK { <${BASE}country/xa#state> a <http://www.w3.org/ns/org#Organization> }`);
+    const ask = await call(
+      'POST',
+      '/sparql',
+      { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' },
+      `ASK { <${BASE}country/xa#state> a <http://www.w3.org/ns/org#Organization> }`,
+    );
     expect(JSON.parse(ask.body)).toEqual({ head: {}, boolean: true });
     const construct = `CONSTRUCT { <${BASE}agreement/ports-mou> <http://purl.org/dc/terms/title> ?t } WHERE { <${BASE}agreement/ports-mou> <http://purl.org/dc/terms/title> ?t }`;
     const ntriples = await get(construct, 'application/n-triples');
-    expect([ntriples.type, ntriples.body]).toEqual(['application/n-triples', `<${BASE}agreement/ports-mou> <http://purl.org/dc/terms/title> "MOU on Ports"@en .\n`]);
+    expect([ntriples.type, ntriples.body]).toEqual([
+      'application/n-triples',
+      `<${BASE}agreement/ports-mou> <http://purl.org/dc/terms/title> "MOU on Ports"@en .\n`,
+    ]);
     expect((await get(construct, 'text/turtle')).type).toBe('text/turtle; charset=utf-8');
-    expect(JSON.parse((await get(construct, 'application/ld+json')).body)).toEqual([{ '@id': `${BASE}agreement/ports-mou`, 'http://purl.org/dc/terms/title': [{ '@value': 'MOU on Ports', '@language': 'en' }] }]);
+    expect(JSON.parse((await get(construct, 'application/ld+json')).body)).toEqual([
+      { '@id': `${BASE}agreement/ports-mou`, 'http://purl.org/dc/terms/title': [{ '@value': 'MOU on Ports', '@language': 'en' }] },
+    ]);
   });
 
   it('is read-only, reports bad queries and refuses unacceptable formats', async () => {
     const update = `INSERT DATA { <${BASE}x> <${BASE}y> <${BASE}z> }`;
-    expect((await call('POST', '/sparql', { 'Content-Type': 'application/x-www-form-urlencoded' }, `update=${encodeURIComponent(update)}`)).status).toBe(400);
+    expect(
+      (await call('POST', '/sparql', { 'Content-Type': 'application/x-www-form-urlencoded' }, `update=${encodeURIComponent(update)}`))
+        .status,
+    ).toBe(400);
     expect((await call('POST', '/sparql', { 'Content-Type': 'application/sparql-query' }, update)).status).toBe(400);
     expect((await call('POST', '/sparql', { 'Content-Type': 'application/sparql-update' }, update)).status).toBe(400);
     expect(JSON.parse((await get(`ASK { <${BASE}x> ?p ?o }`, 'application/json')).body).boolean).toBe(false);
@@ -109,7 +133,10 @@ describe('/sparql from an independent client (rdflib SPARQLStore)', () => {
     const run = promisify(execFile);
     // Debian's python3-rdflib belongs to Debian's interpreter (another python3 may come first on PATH).
     const python = (args: string[]) => run('/usr/bin/python3', args);
-    const probe = await python(['-c', 'import rdflib']).then(() => true, () => false);
+    const probe = await python(['-c', 'import rdflib']).then(
+      () => true,
+      () => false,
+    );
     context.skip(!probe, 'python3-rdflib is not installed (bash scripts/setup-sparql-client.sh installs it)');
     const script = [
       'import sys',

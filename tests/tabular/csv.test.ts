@@ -30,7 +30,14 @@ describe('formula escaping', () => {
 
 describe('formatCsv', () => {
   it('quotes only fields with a quote, comma or line break, and ends every row with CRLF', () => {
-    const text = formatCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 'plain'], ['', 'cr\r']]);
+    const text = formatCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['line\nbreak', 'plain'],
+        ['', 'cr\r'],
+      ],
+    );
     expect(text).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",plain\r\n,"cr\r"\r\n');
     expect(parseCsv(text).rows).toEqual([
       { a: 'x,y', b: 'say "hi"' },

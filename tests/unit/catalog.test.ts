@@ -16,7 +16,13 @@ describe('linking values into the catalog', () => {
     const catalog = linkCatalog([{ file, kind: kindOrThrow(schemas, 'section'), value }], schemas);
 
     expect(value).toEqual(before);
-    expect(catalog.records.map((r) => r.id)).toEqual(['accord/section/i', 'accord/para/1', 'accord/para/1.1', 'accord/para/1.2', 'accord/para/2']);
+    expect(catalog.records.map((r) => r.id)).toEqual([
+      'accord/section/i',
+      'accord/para/1',
+      'accord/para/1.1',
+      'accord/para/1.2',
+      'accord/para/2',
+    ]);
     const section = catalog.byId.get('accord/section/i');
     expect(section?.fields.paragraphs).toEqual(['accord/para/1', 'accord/para/2']);
     const child = catalog.byId.get('accord/para/1.1');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { countBySeverity, type Diagnostic, EXIT, exitCodeFor, hasErrors, sortDiagnostics } from '../../src/diagnostics.js';
 
-function d(file: string, line: number, column: number, code: Diagnostic['code'], severity: Diagnostic['severity'] = 'error', message = 'm'): Diagnostic {
+function d(
+  file: string,
+  line: number,
+  column: number,
+  code: Diagnostic['code'],
+  severity: Diagnostic['severity'] = 'error',
+  message = 'm',
+): Diagnostic {
   return { code, severity, message, file, start: { line, column } };
 }
 
@@ -15,14 +22,24 @@ describe('sortDiagnostics', () => {
       d('a.yaml', 2, 5, 'REF_UNKNOWN', 'error', 'a'),
       d('a.yaml', 2, 3, 'YAML_TAB'),
     ];
-    const expected = ['a.yaml 2:3 YAML_TAB m', 'a.yaml 2:5 REF_UNKNOWN a', 'a.yaml 2:5 REF_UNKNOWN z', 'a.yaml 2:5 SCHEMA_TYPE m', 'a.yaml 10:1 SCHEMA_TYPE m', 'b.yaml 1:1 SCHEMA_TYPE m'];
+    const expected = [
+      'a.yaml 2:3 YAML_TAB m',
+      'a.yaml 2:5 REF_UNKNOWN a',
+      'a.yaml 2:5 REF_UNKNOWN z',
+      'a.yaml 2:5 SCHEMA_TYPE m',
+      'a.yaml 10:1 SCHEMA_TYPE m',
+      'b.yaml 1:1 SCHEMA_TYPE m',
+    ];
     const show = (list: Diagnostic[]) => list.map((x) => `${x.file} ${x.start.line}:${x.start.column} ${x.code} ${x.message}`);
     expect(show(sortDiagnostics(sorted))).toEqual(expected);
     expect(show(sortDiagnostics([...sorted].reverse()))).toEqual(expected);
   });
 
   it('compares files by code unit, not locale (upper case before lower)', () => {
-    expect(sortDiagnostics([d('a.yaml', 1, 1, 'YAML_TAB'), d('B.yaml', 1, 1, 'YAML_TAB')]).map((x) => x.file)).toEqual(['B.yaml', 'a.yaml']);
+    expect(sortDiagnostics([d('a.yaml', 1, 1, 'YAML_TAB'), d('B.yaml', 1, 1, 'YAML_TAB')]).map((x) => x.file)).toEqual([
+      'B.yaml',
+      'a.yaml',
+    ]);
   });
 
   it('does not change its input', () => {

@@ -36,7 +36,11 @@ describe('JSON Pointers', () => {
 
 describe('pointer to line:column', () => {
   it('finds a mapping value and its key', () => {
-    expect(at('/list/1/name')).toEqual({ exact: true, span: { start: { line: 5, column: 11 }, end: { line: 5, column: 17 } }, key: { line: 5, column: 5 } });
+    expect(at('/list/1/name')).toEqual({
+      exact: true,
+      span: { start: { line: 5, column: 11 }, end: { line: 5, column: 17 } },
+      key: { line: 5, column: 5 },
+    });
   });
 
   it('finds a list item, block and flow', () => {
@@ -53,7 +57,11 @@ describe('pointer to line:column', () => {
   });
 
   it('gives an empty value (null) a zero-width span just after its key', () => {
-    expect(at('/empty')).toEqual({ exact: true, span: { start: { line: 7, column: 7 }, end: { line: 7, column: 7 } }, key: { line: 7, column: 1 } });
+    expect(at('/empty')).toEqual({
+      exact: true,
+      span: { start: { line: 7, column: 7 }, end: { line: 7, column: 7 } },
+      key: { line: 7, column: 1 },
+    });
   });
 
   it('stops at the deepest existing ancestor when the path goes on', () => {

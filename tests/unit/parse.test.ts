@@ -25,7 +25,9 @@ describe('parseDataText', () => {
 
   it('points a custom tag at the tag itself', () => {
     const parsed = parseDataText('x.yaml', 'id: x\nname: !foo Caldera\n');
-    expect(parsed.diagnostics.map((d) => [d.code, d.start, d.end])).toEqual([['YAML_TAG', { line: 2, column: 7 }, { line: 2, column: 19 }]]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.start, d.end])).toEqual([
+      ['YAML_TAG', { line: 2, column: 7 }, { line: 2, column: 19 }],
+    ]);
   });
 
   it('points an unclosed bracket or quote at where it opens, and relates where the parser noticed', () => {
@@ -40,7 +42,7 @@ describe('parseDataText', () => {
     expect(at('a: [b, [c\n')).toEqual([['YAML_SYNTAX', { line: 1, column: 8 }, [{ line: 2, column: 1 }]]]);
   });
 
-  it('keeps the parser\'s position for other syntax errors', () => {
+  it("keeps the parser's position for other syntax errors", () => {
     const diagnostics = parseDataText('x.yaml', 'a: b: c\n').diagnostics;
     expect(diagnostics.map((d) => [d.code, d.start, d.related])).toEqual([['YAML_SYNTAX', { line: 1, column: 4 }, undefined]]);
   });

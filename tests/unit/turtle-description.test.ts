@@ -87,7 +87,14 @@ describe('the description writer on chosen cases', () => {
 
   it('writes an RDF list of literals, abbreviated and escaped as single objects are', () => {
     const text = both(
-      [statement('s', 'in', [literal('a'), literal('B "quoted"', 'EN'), literal('1', namedNode(`${XSD}integer`)), literal('x', namedNode(`${XSD}date`))])],
+      [
+        statement('s', 'in', [
+          literal('a'),
+          literal('B "quoted"', 'EN'),
+          literal('1', namedNode(`${XSD}integer`)),
+          literal('x', namedNode(`${XSD}date`)),
+        ]),
+      ],
       PREFIXES,
     );
     expect(text).toBe(`${HEADER}ex:s ex:in ("a" "B \\"quoted\\""@en 1 "x"^^xsd:date).\n`);

@@ -75,7 +75,9 @@ function expectedTerms(triples: readonly Triple[]): string[] {
       triples.map((t) => {
         const o = t.object;
         const object =
-          o.kind === 'iri' ? `<${o.iri}>` : JSON.stringify([o.value, o.lang?.toLowerCase() ?? '', o.lang ? RDF_LANG_STRING : (o.datatype ?? XSD_STRING)]);
+          o.kind === 'iri'
+            ? `<${o.iri}>`
+            : JSON.stringify([o.value, o.lang?.toLowerCase() ?? '', o.lang ? RDF_LANG_STRING : (o.datatype ?? XSD_STRING)]);
         return `<${t.subject}> <${t.predicate}> ${object}`;
       }),
     ),
@@ -214,7 +216,9 @@ describe('the serialiser on chosen cases', () => {
     const vocab = 'http://example.org/vocab';
     const object = iri('http://example.org/vocabX');
     const s = `<${EX}s> <${EX}p>`;
-    expect(both([triple(object)], { short: v, long: vocab })).toBe(`@prefix short: <${v}>.\n@prefix long: <${vocab}>.\n\n${s} short:ocabX.\n`);
+    expect(both([triple(object)], { short: v, long: vocab })).toBe(
+      `@prefix short: <${v}>.\n@prefix long: <${vocab}>.\n\n${s} short:ocabX.\n`,
+    );
     expect(both([triple(object)], { long: vocab, short: v })).toBe(`@prefix long: <${vocab}>.\n@prefix short: <${v}>.\n\n${s} long:X.\n`);
     // A namespace that leaves no simple name gives way to the next one.
     expect(objectOf(iri(`${EX}vocab/X`), { ex: EX, deep: `${EX}vocab/` })).toBe('deep:X');
@@ -278,7 +282,12 @@ describe('the serialiser on chosen cases', () => {
         triple(lit('-0.5', { datatype: `${XSD}decimal` })),
         triple(lit('2024', { datatype: `${XSD}gYear` })),
       ],
-      [triple(iri(`${EX}a/b`)), triple(iri(`${EX}a.b`)), triple(iri('https://schema.org/Person'), 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), triple(iri(`${EX}x`), `${EX}p`, `${EX}other`)],
+      [
+        triple(iri(`${EX}a/b`)),
+        triple(iri(`${EX}a.b`)),
+        triple(iri('https://schema.org/Person'), 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'),
+        triple(iri(`${EX}x`), `${EX}p`, `${EX}other`),
+      ],
     ];
     for (const triples of cases) expect(parsed(both(triples))).toEqual(expectedTerms(triples));
   });

@@ -33,9 +33,18 @@ describe('the zip writer', () => {
   });
 
   it('writes entries that read back with their names, contents, checksums and the given date', () => {
-    const zip = zipArchive([{ name: 'a/ü.csv', content: 'x,y\r\n1,2\r\n' }, { name: 'b.txt', content: '' }], '2030-01-10');
+    const zip = zipArchive(
+      [
+        { name: 'a/ü.csv', content: 'x,y\r\n1,2\r\n' },
+        { name: 'b.txt', content: '' },
+      ],
+      '2030-01-10',
+    );
     const entries = readZip(zip);
-    expect(entries.map((e) => [e.name, e.content])).toEqual([['a/ü.csv', 'x,y\r\n1,2\r\n'], ['b.txt', '']]);
+    expect(entries.map((e) => [e.name, e.content])).toEqual([
+      ['a/ü.csv', 'x,y\r\n1,2\r\n'],
+      ['b.txt', ''],
+    ]);
     expect(entries[0]?.crc).toBe(crc32(new TextEncoder().encode('x,y\r\n1,2\r\n')));
     expect(entries[0]?.date).toBe(((2030 - 1980) << 9) | (1 << 5) | 10);
     // Deterministic: the same entries, the same bytes.

@@ -32,11 +32,18 @@ sources:
 
 describe('TEXT_NOT_EXCERPT: a commitment quotes its paragraph word for word', () => {
   it('accepts an unbroken excerpt, from the middle of the text too', async () => {
-    expect(await withCommitments({ 'a.yaml': commitment('a', 'accord/para/2', 'review progress'), 'b.yaml': commitment('b', 'accord/para/1', 'Both sides will trade more.') })).toEqual([]);
+    expect(
+      await withCommitments({
+        'a.yaml': commitment('a', 'accord/para/2', 'review progress'),
+        'b.yaml': commitment('b', 'accord/para/1', 'Both sides will trade more.'),
+      }),
+    ).toEqual([]);
   });
 
   it('reports a changed word at the action, with how far it matches', async () => {
-    const diagnostics = await withCommitments({ '2-review.yaml': commitment('2-review', 'accord/para/2', 'Both sides will review the progress.') });
+    const diagnostics = await withCommitments({
+      '2-review.yaml': commitment('2-review', 'accord/para/2', 'Both sides will review the progress.'),
+    });
     expect(diagnostics).toMatchObject([
       {
         code: 'TEXT_NOT_EXCERPT',

@@ -54,7 +54,10 @@ function summarise(d: Diagnostic): ExpectedDiagnostic {
 }
 
 /** Run `partnership validate --format json` in-process, from inside the case's data folder. */
-async function runValidateJson(dataDir: string, extra: string[] = []): Promise<{ exitCode: number; diagnostics: Diagnostic[]; stderr: string }> {
+async function runValidateJson(
+  dataDir: string,
+  extra: string[] = [],
+): Promise<{ exitCode: number; diagnostics: Diagnostic[]; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const exitCode = await main(['node', 'partnership', 'validate', '--data', '.', '--format', 'json', ...extra], {
@@ -123,7 +126,10 @@ describe('cases built at run time', () => {
     await cp(path.join(CASES_DIR, 'valid', 'data'), dir, { recursive: true });
     // Not committed as a fixture: a megabyte of YAML would bloat the repository.
     const line = '# padding padding padding padding padding padding padding padding\n';
-    await writeFile(path.join(dir, 'countries', 'xc.yaml'), `id: country/xc\nname: Caldera\n${line.repeat(Math.ceil(MAX_FILE_BYTES / line.length))}`);
+    await writeFile(
+      path.join(dir, 'countries', 'xc.yaml'),
+      `id: country/xc\nname: Caldera\n${line.repeat(Math.ceil(MAX_FILE_BYTES / line.length))}`,
+    );
     const result = await runValidateJson(dir);
     expect({ exitCode: result.exitCode, diagnostics: result.diagnostics.map(summarise) }).toEqual({
       exitCode: 1,

@@ -37,7 +37,10 @@ describe('validation with a helper thread', () => {
     expect(flagged).toEqual(['YAML_DUPLICATE_KEY countries/xc.yaml:4:1']);
   });
 
-  const cases = readdirSync(CASES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const cases = readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   for (const name of cases) {
     it(`reports what one thread reports: ${name}`, async () => {
       const dataDir = path.join(CASES_DIR, name, 'data');

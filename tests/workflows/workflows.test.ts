@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKFLOWS = path.join(ROOT, '.github/workflows');
-const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(WORKFLOWS)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const text = (file: string) => readFileSync(path.join(WORKFLOWS, file), 'utf8');
 
 interface LintResult {
@@ -33,7 +35,7 @@ describe('GitHub workflows', () => {
   /** actionlint knows popular actions' inputs by major tag only: lint a copy pinned that way too. */
   const byMajor = (workflow: string) => workflow.replace(/@v(\d+)\.\d+\.\d+$/gm, '@v$1');
 
-  it.each(files)('%s has no actionlint findings (also with the actions\' inputs checked)', async (file) => {
+  it.each(files)("%s has no actionlint findings (also with the actions' inputs checked)", async (file) => {
     expect(await runLint(text(file), `.github/workflows/${file}`)).toEqual([]);
     expect(await runLint(byMajor(text(file)), `.github/workflows/${file}`)).toEqual([]);
   });

@@ -25,7 +25,11 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
   const outDir = path.resolve(io.cwd, options.out);
   // Checked before validating, so a wrong --out is told at once (the writer checks again before it swaps).
   const { outputProblem } = await import('../../build/staging.js');
-  const outProblem = await outputProblem(outDir, [io.cwd, path.resolve(io.cwd, options.data), ...(options.schemas ? [path.resolve(io.cwd, options.schemas)] : [])]);
+  const outProblem = await outputProblem(outDir, [
+    io.cwd,
+    path.resolve(io.cwd, options.data),
+    ...(options.schemas ? [path.resolve(io.cwd, options.schemas)] : []),
+  ]);
   if (outProblem) {
     io.stderr(`partnership build: will not replace --out ${options.out}: ${outProblem}\n`);
     return EXIT.usage;
@@ -57,7 +61,7 @@ export function registerBuild(program: Command, io: CliIo, setExit: (code: numbe
     .addOption(dataOption())
     .addOption(schemasOption())
     .addOption(new Option('--out <dir>', 'release folder to replace').default('dist'))
-    .addOption(new Option('--base-iri <iri>', 'base IRI of the entities (default: the dataset\'s baseIri)'))
+    .addOption(new Option('--base-iri <iri>', "base IRI of the entities (default: the dataset's baseIri)"))
     .addOption(formatOption())
     .addOption(strictOption())
     .action(async (options: BuildCommandOptions) => setExit(await runBuild(options, io)));

@@ -47,7 +47,11 @@ export function registerDiff(program: Command, io: CliIo, setExit: (code: number
     .description('report what changed between two versions of the data (data folders, built releases or git refs)')
     .argument('<old>', 'the earlier version: a data folder, a built release folder, or a git ref')
     .argument('<new>', 'the later version, likewise')
-    .addOption(new Option('--format <format>', 'markdown for a pull request or changelog, json for machines').choices(DIFF_FORMATS).default('markdown'))
+    .addOption(
+      new Option('--format <format>', 'markdown for a pull request or changelog, json for machines')
+        .choices(DIFF_FORMATS)
+        .default('markdown'),
+    )
     .addOption(new Option('--data-path <dir>', 'folder of the data inside the repository, for git refs').default('data'))
     .addOption(schemasOption())
     .action(async (oldSpec: string, newSpec: string, options: DiffOptions) => setExit(await runDiff(oldSpec, newSpec, options, io)));

@@ -50,10 +50,8 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
   if (sparql === undefined) return usage(`no query file ${options.file}`);
   const distDir = path.resolve(io.cwd, options.dist);
   // Loaded on use: the store and the linked-data publishers would otherwise slow every command's start.
-  const [{ NQUADS_PATH }, { DEFAULT_QUERY_TIMEOUT_SECONDS, GraphLoadError, QuerySyntaxError, QueryTimeoutError, runQueryWithin }] = await Promise.all([
-    import('../../publish/rdf.js'),
-    import('../../query/run.js'),
-  ]);
+  const [{ NQUADS_PATH }, { DEFAULT_QUERY_TIMEOUT_SECONDS, GraphLoadError, QuerySyntaxError, QueryTimeoutError, runQueryWithin }] =
+    await Promise.all([import('../../publish/rdf.js'), import('../../query/run.js')]);
   const nquads = await readOptional(path.join(distDir, NQUADS_PATH));
   if (nquads === undefined) return usage(`no built graph at ${path.join(options.dist, NQUADS_PATH)}: run \`partnership build\` first`);
   const prefixes = await releasePrefixes(distDir);
@@ -62,10 +60,13 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
     io.stdout(formatQueryResult(result, options.format, prefixes));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof QuerySyntaxError) return usage(error.message.includes('updates are not allowed') ? error.message : `malformed SPARQL query: ${error.message}`);
+    if (error instanceof QuerySyntaxError)
+      return usage(error.message.includes('updates are not allowed') ? error.message : `malformed SPARQL query: ${error.message}`);
     if (error instanceof QueryTimeoutError) throw new EnvironmentFault(error.message);
     if (error instanceof GraphLoadError) {
-      throw new EnvironmentFault(`${path.join(options.dist, NQUADS_PATH)} is not a whole N-Quads file (${error.message}): rebuild the release with \`partnership build\``);
+      throw new EnvironmentFault(
+        `${path.join(options.dist, NQUADS_PATH)} is not a whole N-Quads file (${error.message}): rebuild the release with \`partnership build\``,
+      );
     }
     throw error;
   }
@@ -74,11 +75,13 @@ export async function runQueryCommand(sparqlArgument: string | undefined, option
 export function registerQuery(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('query')
-    .description('run a SPARQL query over the built graph (dist/partnership.nq) in an embedded store; the data\'s prefixes are predeclared')
+    .description("run a SPARQL query over the built graph (dist/partnership.nq) in an embedded store; the data's prefixes are predeclared")
     .argument('[sparql]', 'the query text')
     .addOption(new Option('--file <path>', 'read the query from a file (e.g. q.rq)'))
     .addOption(new Option('--dist <dir>', 'the built release folder').default('dist'))
     .addOption(new Option('--timeout <seconds>', 'stop a query that runs longer (exit 4)').argParser(parseTimeout).default(30))
-    .addOption(new Option('--format <format>', 'table for people, json (SPARQL results JSON) or csv').choices(QUERY_FORMATS).default('table'))
+    .addOption(
+      new Option('--format <format>', 'table for people, json (SPARQL results JSON) or csv').choices(QUERY_FORMATS).default('table'),
+    )
     .action(async (sparql: string | undefined, options: QueryOptions) => setExit(await runQueryCommand(sparql, options, io)));
 }

@@ -24,6 +24,9 @@ export function formatText(diagnostics: readonly Diagnostic[], limit = MAX_PRINT
   const { errors, warnings } = countBySeverity(diagnostics);
   const total = errors + warnings;
   if (total > limit) lines.push('', `... and ${total - limit} more not shown (the first ${limit} are above; --format json lists them all)`);
-  lines.push('', `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);
+  lines.push(
+    '',
+    `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -122,7 +122,13 @@ function conditionalTypes(property: PropertyInfo, values: readonly unknown[]): s
  * The values a predicate may carry on this node: a predicate whose official range is
  * `xsd:date` takes full dates only, one whose domain is a class only on holders of it.
  */
-function allowedValues(property: PropertyInfo, predicate: string, values: RdfValue[], types: readonly string[], prefixes: PrefixMap): RdfValue[] {
+function allowedValues(
+  property: PropertyInfo,
+  predicate: string,
+  values: RdfValue[],
+  types: readonly string[],
+  prefixes: PrefixMap,
+): RdfValue[] {
   const condition = property.rdf?.only?.[predicate];
   if (!condition) return values;
   if (condition.holderType && !types.includes(condition.holderType)) return [];
@@ -153,15 +159,30 @@ function describeObject(iri: string, info: ObjectInfo, fields: Fields, describer
   }
   // Conditions on the holder's classes are read once every property has added its classes.
   node.statements = node.statements
-    .map((statement) => ({ ...statement, values: allowedValues(statement.property, statement.predicate, statement.values, node.types, describer.prefixes) }))
+    .map((statement) => ({
+      ...statement,
+      values: allowedValues(statement.property, statement.predicate, statement.values, node.types, describer.prefixes),
+    }))
     .filter((statement) => statement.values.length > 0);
   return node;
 }
 
 /** A record as a node; `catalog` resolves references to records that act through an agent (x-rdf-agent). */
-export function describeRecord(record: EntityRecord, schemas: SchemaSet, baseIri: string, prefixes: PrefixMap = dataPrefixes(baseIri), catalog?: Catalog): RdfNode {
+export function describeRecord(
+  record: EntityRecord,
+  schemas: SchemaSet,
+  baseIri: string,
+  prefixes: PrefixMap = dataPrefixes(baseIri),
+  catalog?: Catalog,
+): RdfNode {
   const kind = kindOrThrow(schemas, record.kind);
-  const node = describeObject(entityIri(baseIri, record.id), kind, record.fields, { baseIri, prefixes, agentOf: agentLookup(catalog, schemas) }, record.id);
+  const node = describeObject(
+    entityIri(baseIri, record.id),
+    kind,
+    record.fields,
+    { baseIri, prefixes, agentOf: agentLookup(catalog, schemas) },
+    record.id,
+  );
   return { ...node, id: record.id };
 }
 

@@ -41,7 +41,15 @@ export function nodeTriples(node: RdfNode, prefixes: PrefixMap): Triple[] {
 }
 
 /** RDFC-1.0 / N-Quads string escaping: ECHARs for the usual controls, UCHARs for the rest. */
-const ECHAR: Readonly<Record<string, string>> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const ECHAR: Readonly<Record<string, string>> = {
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 
 function escapeLiteral(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: N-Quads escapes exactly these characters.

@@ -39,7 +39,8 @@ export function shapedThings(schemas: SchemaSet): ShapedThing[] {
   for (const type of codeClassesOf(schemas)) count.set(type, (count.get(type) ?? 0) + 1);
   return things.map(({ name, info }) => {
     const targetClass = info.rdfTypes.find((type) => count.get(type) === 1);
-    if (!targetClass) throw new SchemaModelError(`${name} has no x-rdf-type of its own, so no shape can target it: add a class only it has`);
+    if (!targetClass)
+      throw new SchemaModelError(`${name} has no x-rdf-type of its own, so no shape can target it: add a class only it has`);
     return { name, info, targetClass };
   });
 }
@@ -65,7 +66,8 @@ function iri(curie: string, prefixes: PrefixMap) {
 }
 
 function valueConstraints(property: PropertyInfo, predicate: string, b: ShapeBuilder, subject: string, objectClass?: string): void {
-  const add = (predicate: string, object: DescriptionStatement['object']) => b.out.push({ subject, predicate: expandCurie(predicate, b.prefixes), object });
+  const add = (predicate: string, object: DescriptionStatement['object']) =>
+    b.out.push({ subject, predicate: expandCurie(predicate, b.prefixes), object });
   const shape = valueShape(property);
   switch (shape.shape) {
     case 'iri': {
@@ -74,10 +76,21 @@ function valueConstraints(property: PropertyInfo, predicate: string, b: ShapeBui
       const agent = property.rdf?.agent === true;
       if (objectClass) add('sh:class', iri(objectClass, b.prefixes));
       else if (kinds.length === 1) add('sh:class', iri(b.classOfReference(kinds[0] ?? '', agent), b.prefixes));
-      else if (kinds.length > 1) add('sh:or', kinds.map((kind) => namedNode(`${b.ns}instance-of-${kind}${agent && b.classOfReference(kind, true) !== b.classOfKind(kind) ? '-agent' : ''}`)));
+      else if (kinds.length > 1)
+        add(
+          'sh:or',
+          kinds.map((kind) =>
+            namedNode(`${b.ns}instance-of-${kind}${agent && b.classOfReference(kind, true) !== b.classOfKind(kind) ? '-agent' : ''}`),
+          ),
+        );
       const prefix = property.rdf?.iriPrefix;
-      if (prefix && property.enum) add('sh:in', property.enum.map((value) => namedNode(expandCurie(prefix, b.prefixes) + value)));
-      else if (prefix && property.pattern) add('sh:pattern', literal(`^${literally(expandCurie(prefix, b.prefixes))}${property.pattern.replace(/^\^/, '')}`));
+      if (prefix && property.enum)
+        add(
+          'sh:in',
+          property.enum.map((value) => namedNode(expandCurie(prefix, b.prefixes) + value)),
+        );
+      else if (prefix && property.pattern)
+        add('sh:pattern', literal(`^${literally(expandCurie(prefix, b.prefixes))}${property.pattern.replace(/^\^/, '')}`));
       return;
     }
     case 'lang':
@@ -91,12 +104,20 @@ function valueConstraints(property: PropertyInfo, predicate: string, b: ShapeBui
     case 'partial-date':
       // A predicate whose official range is xsd:date carries the full dates only (see `only` in x-rdf).
       if (property.rdf?.only?.[predicate]?.fullDate) add('sh:datatype', iri('xsd:date', b.prefixes));
-      else add('sh:or', PARTIAL_DATE_DATATYPES.map((type) => namedNode(`${b.ns}${type}`)));
+      else
+        add(
+          'sh:or',
+          PARTIAL_DATE_DATATYPES.map((type) => namedNode(`${b.ns}${type}`)),
+        );
       return;
     case 'plain':
       add('sh:datatype', iri('xsd:string', b.prefixes));
       if (property.pattern) add('sh:pattern', literal(property.pattern));
-      if (property.enum) add('sh:in', property.enum.map((value) => literal(value)));
+      if (property.enum)
+        add(
+          'sh:in',
+          property.enum.map((value) => literal(value)),
+        );
   }
 }
 
@@ -123,9 +144,16 @@ function nodeShape(thing: ShapedThing, classes: ReadonlyMap<ObjectInfo, string>,
       add(shape, 'sh:name', literal(property.name));
       if (property.description) add(shape, 'sh:description', literal(property.description, 'en'));
       // A predicate published only for some values or holders may be absent where the field is not.
-      if (property.required && !property.rdf?.only?.[predicate]) add(shape, 'sh:minCount', literal('1', namedNode(expandCurie('xsd:integer', b.prefixes))));
+      if (property.required && !property.rdf?.only?.[predicate])
+        add(shape, 'sh:minCount', literal('1', namedNode(expandCurie('xsd:integer', b.prefixes))));
       if (!property.array) add(shape, 'sh:maxCount', literal('1', namedNode(expandCurie('xsd:integer', b.prefixes))));
-      valueConstraints(property, predicate, { ...b, out: propertyShapes }, shape, property.object ? classes.get(property.object) : undefined);
+      valueConstraints(
+        property,
+        predicate,
+        { ...b, out: propertyShapes },
+        shape,
+        property.object ? classes.get(property.object) : undefined,
+      );
     }
   }
   b.out.push(...propertyShapes);
@@ -152,7 +180,11 @@ export function shapesStatements(schemas: SchemaSet, baseIri: string): Descripti
     if (classOfReference(kind.kind, true) !== classOfKind(kind.kind)) {
       const agent = `${subject}-agent`;
       b.out.push({ subject: agent, predicate: rdfType, object: iri('sh:NodeShape', prefixes) });
-      b.out.push({ subject: agent, predicate: expandCurie('sh:class', prefixes), object: iri(classOfReference(kind.kind, true), prefixes) });
+      b.out.push({
+        subject: agent,
+        predicate: expandCurie('sh:class', prefixes),
+        object: iri(classOfReference(kind.kind, true), prefixes),
+      });
     }
   }
   for (const type of PARTIAL_DATE_DATATYPES) {

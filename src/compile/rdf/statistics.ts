@@ -34,4 +34,3 @@ export function graphStatistics(triples: readonly Triple[], prefixes: PrefixMap,
   }
   return { triples: triples.length, entities: subjects.size, vocabularies: [...vocabularies].sort() };
 }
-

@@ -35,7 +35,8 @@ export function rdfPredicates(property: PropertyInfo, where: string): string[] {
 
 export function valueShape(property: PropertyInfo): ValueShape {
   const rdf = property.rdf;
-  if (property.refKinds || property.nested || property.object || rdf?.iri || rdf?.iriPrefix || rdf?.languageAuthority) return { shape: 'iri' };
+  if (property.refKinds || property.nested || property.object || rdf?.iri || rdf?.iriPrefix || rdf?.languageAuthority)
+    return { shape: 'iri' };
   if (rdf?.datatype) return { shape: 'datatype', datatype: rdf.datatype };
   switch (property.valueType) {
     case 'boolean':

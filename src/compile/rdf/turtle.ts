@@ -219,7 +219,13 @@ export function turtleSerializer(prefixes: PrefixMap): TurtleSerializer {
     }
     let encoder = encoders.get(key);
     if (encoder === undefined) {
-      const declared = key === '' ? [] : key.slice(0, -1).split(',').map((i) => entries[Number(i)] as [string, string]);
+      const declared =
+        key === ''
+          ? []
+          : key
+              .slice(0, -1)
+              .split(',')
+              .map((i) => entries[Number(i)] as [string, string]);
       encoder = new DeclaredPrefixes(declared);
       encoders.set(key, encoder);
     }
@@ -299,7 +305,8 @@ export function literal(value: string, languageOrDatatype?: string | RdfIri): Rd
  */
 export function turtleDescription(statements: readonly DescriptionStatement[], prefixes: PrefixMap): string {
   const encoder = new DeclaredPrefixes(Object.entries(prefixes));
-  const object = (o: DescriptionObject): string => (Array.isArray(o) ? `(${o.map((term) => encoder.object(term)).join(' ')})` : encoder.object(o));
+  const object = (o: DescriptionObject): string =>
+    Array.isArray(o) ? `(${o.map((term) => encoder.object(term)).join(' ')})` : encoder.object(o);
   let out = encoder.header;
   let subject: string | undefined;
   let predicate = '';

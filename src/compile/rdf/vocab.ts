@@ -101,7 +101,12 @@ export function vocabularyStatements(schemas: SchemaSet, baseIri: string, title:
     described(curie, ['rdf:Property', kind], words(curie.slice(PROJECT_PREFIX.length + 1)), property.description);
   }
   for (const [prefix, property] of sorted(found.codeLists)) {
-    const scheme = described(prefix, ['skos:ConceptScheme'], `${words(prefix.slice(PROJECT_PREFIX.length + 1))} codes`, property.description);
+    const scheme = described(
+      prefix,
+      ['skos:ConceptScheme'],
+      `${words(prefix.slice(PROJECT_PREFIX.length + 1))} codes`,
+      property.description,
+    );
     for (const value of property.enum ?? []) {
       const code = described(prefix + value, codeClasses(property), words(value), '');
       add(code, 'skos:notation', literal(value));

@@ -1,4 +1,4 @@
-import type { Catalog, EntityRecord, } from '../../model/catalog.js';
+import type { Catalog, EntityRecord } from '../../model/catalog.js';
 import { entityIri } from '../../model/iri.js';
 import type { CellSource, TableOwner, TableSpec } from './tables.js';
 import { isMapping } from '../../util/compare.js';

@@ -3,13 +3,7 @@
  * record, a child table per list of structured objects, and a join (list) table
  * per list of values. Lists are never packed into cells.
  */
-import {
-  type KindInfo,
-  type PropertyInfo,
-  type RdfAnnotation,
-  type SchemaSet,
-  SchemaModelError,
-} from '../../schema/model.js';
+import { type KindInfo, type PropertyInfo, type RdfAnnotation, type SchemaSet, SchemaModelError } from '../../schema/model.js';
 import { singular, snakeCase } from './naming.js';
 
 export type CellType = 'string' | 'integer' | 'number' | 'boolean';
@@ -141,7 +135,15 @@ function valueColumns(
     if (property.array || property.nested) continue;
     if (property.object) {
       const inner = [...path, property.name];
-      columns.push(...valueColumns(property.object.properties, inner, `${prefix}${snakeCase(property.name)}_`, required && property.required, `${where}.${property.name}`));
+      columns.push(
+        ...valueColumns(
+          property.object.properties,
+          inner,
+          `${prefix}${snakeCase(property.name)}_`,
+          required && property.required,
+          `${where}.${property.name}`,
+        ),
+      );
       continue;
     }
     columns.push(propertyColumn(property, path, prefix, required, `${where}.${property.name}`));
@@ -210,7 +212,11 @@ function listTables(properties: readonly PropertyInfo[], walk: Walk, out: TableS
         rdfTypes: property.object.rdfTypes,
         implied: [],
       });
-      const ancestor = positionColumn(`${singular(snakeCase(property.name))}_position`, walk.depth, `Position (from 1) in the list ${listName} of the object the row belongs to.`);
+      const ancestor = positionColumn(
+        `${singular(snakeCase(property.name))}_position`,
+        walk.depth,
+        `Position (from 1) in the list ${listName} of the object the row belongs to.`,
+      );
       listTables(property.object.properties, { kind: walk.kind, steps, keys: [...walk.keys, ancestor], depth: walk.depth + 1 }, out);
     } else {
       out.push({
@@ -268,7 +274,11 @@ function mergeShared(tables: readonly TableSpec[]): TableSpec {
   const [first] = tables;
   if (!first) throw new SchemaModelError('no table to merge');
   if (tables.length === 1) return first;
-  const signature = (t: TableSpec) => t.columns.slice(1).map((c) => c.name).join(',');
+  const signature = (t: TableSpec) =>
+    t.columns
+      .slice(1)
+      .map((c) => c.name)
+      .join(',');
   const odd = tables.find((t) => t.shape !== 'list' || t.owners[0]?.steps.length !== 1 || signature(t) !== signature(first));
   if (odd) throw new SchemaModelError(`table ${first.name} is used by several kinds with different columns`);
   const kinds = tables.flatMap((t) => t.owners.map((o) => o.kind));
@@ -317,7 +327,14 @@ export function tableSpecs(schemas: SchemaSet): TableSpec[] {
   for (const table of lists) byName.set(table.name, [...(byName.get(table.name) ?? []), table]);
   const others = [...byName.keys()].sort().map((name) => mergeShared(byName.get(name) ?? []));
   const tables = [...entities, ...others];
-  checkUnique(tables.map((t) => t.name), 'table names');
-  for (const table of tables) checkUnique(table.columns.map((c) => c.name), `columns of ${table.name}`);
+  checkUnique(
+    tables.map((t) => t.name),
+    'table names',
+  );
+  for (const table of tables)
+    checkUnique(
+      table.columns.map((c) => c.name),
+      `columns of ${table.name}`,
+    );
   return tables;
 }

@@ -29,7 +29,9 @@ function walkTemplate(table: TableSpec, count: number, baseIri: string): string 
   let template = recordTemplate(table, baseIri);
   let depth = 0;
   for (const step of table.owners[0]?.steps.slice(0, count) ?? []) {
-    template = step.array ? objectIri(template, step.name, variable(positionColumn(table, depth++), false)) : objectIri(template, step.name);
+    template = step.array
+      ? objectIri(template, step.name, variable(positionColumn(table, depth++), false))
+      : objectIri(template, step.name);
   }
   return template;
 }

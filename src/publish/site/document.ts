@@ -44,7 +44,13 @@ function ownReferences(site: SiteContext, record: EntityRecord, path: string): H
     .filter((p) => isReference(p) && !p.nested && !p.derived && !p.inherit && p.name !== 'sources')
     .map((p) => ({ p, ids: idsOf(record, p) }))
     .filter(({ ids }) => ids.length > 0)
-    .map(({ p, ids }) => html`<p class="refs">${propertyLabel(p.name)}: ${joinHtml(ids.map((id) => entityLink(site, path, id)), ', ')}</p>`);
+    .map(
+      ({ p, ids }) =>
+        html`<p class="refs">${propertyLabel(p.name)}: ${joinHtml(
+          ids.map((id) => entityLink(site, path, id)),
+          ', ',
+        )}</p>`,
+    );
   return html`${lines}`;
 }
 
@@ -152,7 +158,11 @@ function readingOrder(site: SiteContext, document: EntityRecord): EntityRecord[]
 }
 
 /** The records read just before and after this one in its document. */
-export function neighbours(site: SiteContext, record: EntityRecord, document: EntityRecord): { previous?: EntityRecord; next?: EntityRecord } {
+export function neighbours(
+  site: SiteContext,
+  record: EntityRecord,
+  document: EntityRecord,
+): { previous?: EntityRecord; next?: EntityRecord } {
   const order = readingOrder(site, document);
   const at = order.indexOf(record);
   if (at < 0) return {};

@@ -41,7 +41,12 @@ function oneValue(site: SiteContext, fromPath: string, property: PropertyInfo, v
 
 function propertyValue(site: SiteContext, fromPath: string, property: PropertyInfo, value: unknown): Html {
   // A claim's sources are cited in full where the claim is (its quoted words beside them).
-  if (isSourcesProperty(property) && Array.isArray(value)) return citationList(site, fromPath, value.filter((v): v is string => typeof v === 'string'));
+  if (isSourcesProperty(property) && Array.isArray(value))
+    return citationList(
+      site,
+      fromPath,
+      value.filter((v): v is string => typeof v === 'string'),
+    );
   if (!Array.isArray(value)) return oneValue(site, fromPath, property, value);
   if (value.length === 1) return oneValue(site, fromPath, property, value[0]);
   const items = value.map((item) => html`<li>${oneValue(site, fromPath, property, item)}</li>`);
@@ -57,8 +62,10 @@ function hasValue(fields: Record<string, unknown>, property: PropertyInfo): bool
 export function fieldList(site: SiteContext, fromPath: string, properties: readonly PropertyInfo[], fields: Record<string, unknown>): Html {
   const rows = properties
     .filter((p) => p.name !== 'id' && hasValue(fields, p))
-    .map((p) => html`<dt>${propertyLabel(p.name)}</dt><dd>${propertyValue(site, fromPath, p, fields[p.name])}</dd>
-`);
+    .map(
+      (p) => html`<dt>${propertyLabel(p.name)}</dt><dd>${propertyValue(site, fromPath, p, fields[p.name])}</dd>
+`,
+    );
   return html`<dl class="fields">
 ${rows}</dl>`;
 }
@@ -73,7 +80,15 @@ const LONG_TEXT = 100;
 
 /** Free text: not a code (a pattern without spaces), date, link or reference. */
 function isFreeText(property: PropertyInfo): boolean {
-  return property.valueType === 'string' && !property.array && !property.enum && !property.refKinds && !property.rdf?.iriPrefix && property.format === undefined && (property.pattern === undefined || new RegExp(property.pattern).test('a b'));
+  return (
+    property.valueType === 'string' &&
+    !property.array &&
+    !property.enum &&
+    !property.refKinds &&
+    !property.rdf?.iriPrefix &&
+    property.format === undefined &&
+    (property.pattern === undefined || new RegExp(property.pattern).test('a b'))
+  );
 }
 
 function isLongText(property: PropertyInfo, fields: Record<string, unknown>): boolean {
@@ -90,7 +105,13 @@ function isLongText(property: PropertyInfo, fields: Record<string, unknown>): bo
 function orderedProperties(site: SiteContext, record: EntityRecord): { facts: PropertyInfo[]; texts: PropertyInfo[] } {
   const kind = site.labels.kindOf(record);
   const shown = (kind?.properties ?? []).filter(
-    (p) => p.name !== 'id' && p.name !== kind?.labelProperty && !p.nested && !isNote(p) && !isSourcesProperty(p) && !(p.derived && 'parent' in p.derived),
+    (p) =>
+      p.name !== 'id' &&
+      p.name !== kind?.labelProperty &&
+      !p.nested &&
+      !isNote(p) &&
+      !isSourcesProperty(p) &&
+      !(p.derived && 'parent' in p.derived),
   );
   const text = kind ? textProperty(kind) : undefined;
   const texts = shown.filter((p) => p !== text && isLongText(p, record.fields) && !p.rdf?.iriPrefix);
@@ -109,7 +130,9 @@ export function keyFacts(site: SiteContext, record: EntityRecord, fromPath: stri
 /** The record's first longer text (its description), to introduce it. */
 export function leadText(site: SiteContext, record: EntityRecord): string {
   const kind = site.labels.kindOf(record);
-  const first = kind?.properties.find((p) => p.name !== kind.labelProperty && !isNote(p) && isFreeText(p) && typeof record.fields[p.name] === 'string');
+  const first = kind?.properties.find(
+    (p) => p.name !== kind.labelProperty && !isNote(p) && isFreeText(p) && typeof record.fields[p.name] === 'string',
+  );
   return first ? String(record.fields[first.name]) : '';
 }
 
@@ -128,7 +151,10 @@ function referredBy(site: SiteContext, record: EntityRecord, path: string): Html
   for (const { from, property } of site.referrers.get(record.id) ?? []) {
     if (property.derived || property.nested || ownInverses.has(`${from.kind}.${property.name}`)) continue;
     const key = `${from.kind}.${property.name}`;
-    const group = groups.get(key) ?? { heading: `${site.labels.kindPlural(from.kind)} (${propertyLabel(property.name).toLowerCase()})`, ids: [] };
+    const group = groups.get(key) ?? {
+      heading: `${site.labels.kindPlural(from.kind)} (${propertyLabel(property.name).toLowerCase()})`,
+      ids: [],
+    };
     if (!group.ids.includes(from.id)) group.ids.push(from.id);
     groups.set(key, group);
   }
@@ -152,7 +178,9 @@ function dataBox(site: SiteContext, record: EntityRecord, data: RecordData, lice
   const formats = [
     data.jsonld ? html`<a href="${data.jsonld}" type="application/ld+json">JSON-LD</a>` : '',
     data.turtle ? html`<a href="${data.turtle}" type="text/turtle">Turtle</a>` : '',
-    data.csv ? html`<a href="${data.csv}" type="text/csv">CSV row</a> <span class="legend">(the row with id <code>${record.id}</code>)</span>` : '',
+    data.csv
+      ? html`<a href="${data.csv}" type="text/csv">CSV row</a> <span class="legend">(the row with id <code>${record.id}</code>)</span>`
+      : '',
   ].filter((f) => f !== '');
   return html`<section class="box" aria-labelledby="as-data"><h2 id="as-data">Use and cite this record</h2>
 <p>As data: ${joinHtml(formats, ' · ')}</p>
@@ -168,7 +196,10 @@ function placeLine(site: SiteContext, record: EntityRecord, path: string): Html 
   const place = placeOf(site, record);
   const steps = [place.document, place.part, ...place.parents].filter((r): r is EntityRecord => r !== undefined);
   if (steps.length === 0) return html``;
-  return html`<p class="place">In ${joinHtml(steps.map((step) => fullEntityLink(site, path, step.id)), ' › ')}</p>
+  return html`<p class="place">In ${joinHtml(
+    steps.map((step) => fullEntityLink(site, path, step.id)),
+    ' › ',
+  )}</p>
 `;
 }
 
@@ -178,7 +209,9 @@ function pager(site: SiteContext, record: EntityRecord, path: string): Html {
   const { previous, next } = neighbours(site, record, document);
   if (!previous && !next) return html``;
   return html`<nav class="pager" aria-label="Previous and next in ${site.labels.label(document)}">${
-    previous ? html`<a href="${relativeHref(path, entityPagePath(previous.id))}" rel="prev">← ${site.labels.label(previous)}</a>` : html`<span></span>`
+    previous
+      ? html`<a href="${relativeHref(path, entityPagePath(previous.id))}" rel="prev">← ${site.labels.label(previous)}</a>`
+      : html`<span></span>`
   }${next ? html`<a href="${relativeHref(path, entityPagePath(next.id))}" rel="next">${site.labels.label(next)} →</a>` : ''}</nav>
 `;
 }
@@ -200,18 +233,22 @@ export function entityBody(site: SiteContext, record: EntityRecord, data: Record
   const sourceIds = sources ? idsOf(record, sources) : [];
   const body = html`<h1>${title}</h1>
 ${title.startsWith(site.labels.kindTitle(record)) ? '' : html`<p class="kind">${site.labels.kindTitle(record)}</p>\n`}${placeLine(site, record, path)}${typeof words === 'string' ? html`<blockquote class="lead"><p class="text">${words}</p></blockquote>\n` : ''}${
-    facts.some((p) => hasValue(record.fields, p)) ? html`<section aria-labelledby="facts"><h2 id="facts">Key facts</h2>\n${fieldList(site, path, facts, record.fields)}</section>\n` : ''
-  }${texts.filter((p) => hasValue(record.fields, p)).map((p) => html`<h2>${propertyLabel(p.name)}</h2>\n<p class="text">${String(record.fields[p.name])}</p>\n`)}${pager(
-    site,
-    record,
-    path,
-  )}${documentBody(site, record, path)}${
-    note && typeof record.fields[note.name] === 'string'
-      ? html`<section aria-labelledby="note"><h2 id="note">Curators’ note</h2>\n<p class="text">${String(record.fields[note.name])}</p></section>\n`
-      : ''
-  }${
-    sourceIds.length > 0 ? html`<section aria-labelledby="sources"><h2 id="sources">Sources</h2>\n${citationList(site, path, sourceIds)}</section>\n` : ''
-  }${referredBy(site, record, path)}
+  facts.some((p) => hasValue(record.fields, p))
+    ? html`<section aria-labelledby="facts"><h2 id="facts">Key facts</h2>\n${fieldList(site, path, facts, record.fields)}</section>\n`
+    : ''
+}${texts.filter((p) => hasValue(record.fields, p)).map((p) => html`<h2>${propertyLabel(p.name)}</h2>\n<p class="text">${String(record.fields[p.name])}</p>\n`)}${pager(
+  site,
+  record,
+  path,
+)}${documentBody(site, record, path)}${
+  note && typeof record.fields[note.name] === 'string'
+    ? html`<section aria-labelledby="note"><h2 id="note">Curators’ note</h2>\n<p class="text">${String(record.fields[note.name])}</p></section>\n`
+    : ''
+}${
+  sourceIds.length > 0
+    ? html`<section aria-labelledby="sources"><h2 id="sources">Sources</h2>\n${citationList(site, path, sourceIds)}</section>\n`
+    : ''
+}${referredBy(site, record, path)}
 ${dataBox(site, record, data, licence)}`;
   return { title, body };
 }

@@ -65,7 +65,12 @@ function trailOf(site: SiteContext, record: EntityRecord, title: string): Page['
   const place = placeOf(site, record);
   const steps = [place.document, place.part, ...place.parents].filter((r): r is EntityRecord => r !== undefined);
   const list = listPagePath(site, record.kind);
-  const first = steps.length > 0 ? steps.map((step) => ({ label: shortLabel(site.labels.label(step), TRAIL_LABEL), path: entityPagePath(step.id) })) : list ? [{ label: site.labels.kindPlural(record.kind), path: list }] : [];
+  const first =
+    steps.length > 0
+      ? steps.map((step) => ({ label: shortLabel(site.labels.label(step), TRAIL_LABEL), path: entityPagePath(step.id) }))
+      : list
+        ? [{ label: site.labels.kindPlural(record.kind), path: list }]
+        : [];
   return [{ label: 'Home', path: LANDING_PATH }, ...first, { label: shortLabel(title, TRAIL_LABEL) }];
 }
 
@@ -86,9 +91,17 @@ export const sitePages: Publisher = {
     const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
     const licence = licenceOf(site);
     const frame = { lang: site.lang, siteName: site.siteName, ...(licence ? { licence } : {}) };
-    const licenceLink = licence?.url ? html`<a href="${licence.url}" rel="license">${licence.name}</a>` : html`${licence?.name ?? 'not stated'}`;
+    const licenceLink = licence?.url
+      ? html`<a href="${licence.url}" rel="license">${licence.name}</a>`
+      : html`${licence?.name ?? 'not stated'}`;
     const add = (page: Page) => sink.add({ path: page.path, content: renderPage(page), mediaType: HTML_MEDIA_TYPE });
-    await add({ ...frame, path: OVERVIEW_PATH, title: 'Overview', body: overviewBody(site), trail: [{ label: 'Home', path: LANDING_PATH }, { label: 'Overview' }] });
+    await add({
+      ...frame,
+      path: OVERVIEW_PATH,
+      title: 'Overview',
+      body: overviewBody(site),
+      trail: [{ label: 'Home', path: LANDING_PATH }, { label: 'Overview' }],
+    });
     for (const record of site.catalog.records) {
       const path = entityPagePath(record.id);
       const alternates = alternatesOf(record.id, path);
@@ -100,12 +113,34 @@ export const sitePages: Publisher = {
       };
       const { title, body } = entityBody(site, record, links, licenceLink);
       const node = nodes.get(record.id);
-      await add({ ...frame, path, title, body, trail: trailOf(site, record, title), alternates, ...(node ? { jsonld: entityDocumentText(node, graph) } : {}) });
+      await add({
+        ...frame,
+        path,
+        title,
+        body,
+        trail: trailOf(site, record, title),
+        alternates,
+        ...(node ? { jsonld: entityDocumentText(node, graph) } : {}),
+      });
     }
     for (const list of listPages(site)) {
-      await add({ ...frame, path: list.path, title: list.title, body: list.body, trail: [{ label: 'Home', path: LANDING_PATH }, { label: list.title }], scripts: [LIST_SCRIPT_PATH] });
+      await add({
+        ...frame,
+        path: list.path,
+        title: list.title,
+        body: list.body,
+        trail: [{ label: 'Home', path: LANDING_PATH }, { label: list.title }],
+        scripts: [LIST_SCRIPT_PATH],
+      });
     }
-    await add({ ...frame, path: SEARCH_PATH, title: 'Search', body: searchBody(site), trail: [{ label: 'Home', path: LANDING_PATH }, { label: 'Search' }], scripts: [SEARCH_SCRIPT_PATH] });
+    await add({
+      ...frame,
+      path: SEARCH_PATH,
+      title: 'Search',
+      body: searchBody(site),
+      trail: [{ label: 'Home', path: LANDING_PATH }, { label: 'Search' }],
+      scripts: [SEARCH_SCRIPT_PATH],
+    });
     await add({
       ...frame,
       path: NOT_FOUND_PATH,

@@ -24,7 +24,6 @@ import { listPagePaths } from './lists.js';
 import { OVERVIEW_CHAIN } from './overview.js';
 import { entityPagePath, LANDING_PATH, OVERVIEW_PATH, publishedPath, relativeHref, SEARCH_PATH, TRACKER_PATH } from './paths.js';
 
-
 /** Sizes for people: "12.3 kB" (SI units); the exact byte count is in the title and the JSON-LD. */
 export function humanSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -45,7 +44,14 @@ export function humanSize(bytes: number): string {
  * statement once. `downloads`: the distributions, this page's own downloads.
  */
 export function datasetJsonld(release: Release, downloads: readonly FileDigest[]): string {
-  return JSON.stringify(dcatCatalog(release, downloads.filter((file) => file.path !== CATALOG_PATH)), null, 2);
+  return JSON.stringify(
+    dcatCatalog(
+      release,
+      downloads.filter((file) => file.path !== CATALOG_PATH),
+    ),
+    null,
+    2,
+  );
 }
 
 /** What each file of the release is, for the download list: the toolkit's own files, named by the publishers' paths. */
@@ -79,7 +85,9 @@ function downloadsSection(site: SiteContext, files: readonly FileDigest[]): Html
   // In the order of FILE_ROLES (the graph's main format first, the zip before the tables' descriptions), then by path.
   const rank = (file: FileDigest) => FILE_ROLES.findIndex((r) => r.path === file.path) >>> 0;
   const inGroup = (group: string) =>
-    files.filter((file) => (role.get(file.path)?.group ?? (file.path.startsWith('csv/') ? 'table' : 'about')) === group).sort((a, b) => rank(a) - rank(b));
+    files
+      .filter((file) => (role.get(file.path)?.group ?? (file.path.startsWith('csv/') ? 'table' : 'about')) === group)
+      .sort((a, b) => rank(a) - rank(b));
   const items = (list: readonly FileDigest[]) => list.map((file) => downloadItem(file, role.get(file.path)?.what));
   return html`<section aria-labelledby="${DOWNLOADS_FRAGMENT}"><h2 id="${DOWNLOADS_FRAGMENT}">Downloads</h2>
 <p>Version ${site.dataset.version}, issued <time datetime="${site.dataset.issued}">${site.dataset.issued}</time>. Check a download with <code>sha256sum -c ${CHECKSUMS_PATH}</code>.</p>
@@ -107,7 +115,10 @@ function browse(site: SiteContext): Html {
 <p>${site.catalog.records.length} records, each with its own page. <a href="${relativeHref(LANDING_PATH, SEARCH_PATH)}">Search them</a>, or open a list:</p>
 <ul class="cards compact">
 ${[...lists].map(
-  ([kind, path]) => html`<li><a href="${relativeHref(LANDING_PATH, path)}">${site.labels.kindPlural(kind)}</a><span class="count">${recordsOf(site.catalog, kind).length}</span></li>
+  ([
+    kind,
+    path,
+  ]) => html`<li><a href="${relativeHref(LANDING_PATH, path)}">${site.labels.kindPlural(kind)}</a><span class="count">${recordsOf(site.catalog, kind).length}</span></li>
 `,
 )}</ul>
 </section>
@@ -136,15 +147,23 @@ function about(site: SiteContext, pages: ReadonlySet<string>): Html {
     // Commitments go to their tracker where the site has one (by pillar, with each one's status and evidence).
     const list = kind === TRACKED_KIND && pages.has(TRACKER_PATH) ? TRACKER_PATH : lists.get(kind);
     const count = recordsOf(site.catalog, kind).length;
-    return list && count > 0 ? [html`<li><a href="${relativeHref(path, list)}">${site.labels.kindPlural(kind)}</a><span class="count">${count} recorded, with their status</span></li>`] : [];
+    return list && count > 0
+      ? [
+          html`<li><a href="${relativeHref(path, list)}">${site.labels.kindPlural(kind)}</a><span class="count">${count} recorded, with their status</span></li>`,
+        ]
+      : [];
   });
   const pillars = partnership ? referredRecords(site, partnership, pillarKind) : [];
   const documents = partnership ? referredRecords(site, partnership, DOCUMENT_KIND) : [];
   const lead = partnership ? leadText(site, partnership) : '';
-  return html`${partnership ? html`${lead ? html`<p class="lead">${lead}</p>\n` : ''}<section aria-labelledby="partnership"><h2 id="partnership">${site.labels.label(partnership)}</h2>
+  return html`${
+    partnership
+      ? html`${lead ? html`<p class="lead">${lead}</p>\n` : ''}<section aria-labelledby="partnership"><h2 id="partnership">${site.labels.label(partnership)}</h2>
 ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><a href="${relativeHref(path, entityPagePath(partnership.id))}">Everything about the ${site.labels.kindTitle(partnership).toLowerCase()}, with its sources</a></p>
 </section>
-` : ''}${
+`
+      : ''
+  }${
     pillars.length > 0
       ? html`<section aria-labelledby="pillars"><h2 id="pillars">${site.labels.kindPlural(pillarKind)}</h2>
 <ul class="cards">${pillars.map((pillar) => html`<li>${entityLink(site, path, pillar.id)}</li>`)}</ul>
@@ -153,8 +172,10 @@ ${keyFacts(site, partnership, path, pillars.length > 0 ? [pillarKind] : [])}<p><
       : ''
   }<section aria-labelledby="explore"><h2 id="explore">Explore</h2>
 <ul class="cards">
-${documents.map((document) => html`<li>${fullEntityLink(site, path, document.id)}<span class="count">the text, paragraph by paragraph</span></li>
-`)}<li><a href="${relativeHref(path, OVERVIEW_PATH)}">Overview</a><span class="count">from ${site.labels.kindPlural(pillarKind).toLowerCase()} to instruments and organisations, in charts</span></li>
+${documents.map(
+  (document) => html`<li>${fullEntityLink(site, path, document.id)}<span class="count">the text, paragraph by paragraph</span></li>
+`,
+)}<li><a href="${relativeHref(path, OVERVIEW_PATH)}">Overview</a><span class="count">from ${site.labels.kindPlural(pillarKind).toLowerCase()} to instruments and organisations, in charts</span></li>
 ${ways}<li><a href="${relativeHref(path, OVERVIEW_PATH)}#timeline">Timeline</a><span class="count">the events in order</span></li>
 <li><a href="${relativeHref(path, SEARCH_PATH)}">Search</a><span class="count">every record by its words</span></li>
 </ul>

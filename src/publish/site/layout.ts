@@ -56,10 +56,10 @@ export function renderPage(page: Page): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title === page.siteName ? page.title : `${page.title} · ${page.siteName}`}</title>
 ${page.description ? html`<meta name="description" content="${page.description}">\n` : ''}${style}${(page.alternates ?? []).map(
-    (a) => html`<link rel="alternate" type="${a.mediaType}" href="${a.href}">\n`,
-  )}${page.jsonld ? html`<script type="application/ld+json">${jsonForScript(page.jsonld)}</script>\n` : ''}${(page.scripts ?? []).map(
-    (script) => html`<script src="${href(script)}" defer></script>\n`,
-  )}</head>
+  (a) => html`<link rel="alternate" type="${a.mediaType}" href="${a.href}">\n`,
+)}${page.jsonld ? html`<script type="application/ld+json">${jsonForScript(page.jsonld)}</script>\n` : ''}${(page.scripts ?? []).map(
+  (script) => html`<script src="${href(script)}" defer></script>\n`,
+)}</head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">

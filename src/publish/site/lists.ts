@@ -85,7 +85,11 @@ export function listColumns(kind: KindInfo): PropertyInfo[] {
 
 function cell(site: SiteContext, from: string, record: EntityRecord, property: PropertyInfo): Html {
   const info = valueInfo(property);
-  if (info.refKinds) return joinHtml(idsOf(record, property).map((id) => entityLink(site, from, id)), ', ');
+  if (info.refKinds)
+    return joinHtml(
+      idsOf(record, property).map((id) => entityLink(site, from, id)),
+      ', ',
+    );
   return joinHtml(
     plainValues(record, property).map((value) => {
       if (info.enum) return html`${codeLabel(String(value))}`;
@@ -121,7 +125,9 @@ export function listBody(site: SiteContext, kind: KindInfo, path: string): Html 
 <thead><tr><th scope="col">${propertyLabel(kind.labelProperty)}</th>${columns.map((p) => html`<th scope="col">${propertyLabel(p.name)}</th>`)}${text ? html`<th scope="col">${propertyLabel(text.name)}</th>` : ''}</tr></thead>
 <tbody>
 ${records.map(
-  (record) => html`<tr><th scope="row">${entityLink(site, path, record.id)}</th>${columns.map((p) => html`<td data-label="${propertyLabel(p.name)}">${cell(site, path, record, p)}</td>`)}${
+  (
+    record,
+  ) => html`<tr><th scope="row">${entityLink(site, path, record.id)}</th>${columns.map((p) => html`<td data-label="${propertyLabel(p.name)}">${cell(site, path, record, p)}</td>`)}${
     text ? html`<td data-label="${propertyLabel(text.name)}">${shortLabel(String(record.fields[text.name] ?? ''))}</td>` : ''
   }</tr>
 `,

@@ -58,7 +58,8 @@ ${
 ${rows.map(({ paragraph, agreements }) => {
   const organisations: EntityRecord[] = [];
   for (const agreement of agreements) {
-    for (const organisation of related(site, agreement, organisationKind)) if (!organisations.includes(organisation)) organisations.push(organisation);
+    for (const organisation of related(site, agreement, organisationKind))
+      if (!organisations.includes(organisation)) organisations.push(organisation);
   }
   return html`<li class="chain"><div>${entityLink(site, OVERVIEW_PATH, paragraph.id)}</div><div class="arrow" data-label="${site.labels.kindPlural(agreementKind)} cited">${chips(site, agreements, kindPlural(site, agreementKind))}</div><div class="arrow" data-label="${site.labels.kindPlural(organisationKind)} party to them">${chips(site, organisations, kindPlural(site, organisationKind))}</div></li>
 `;
@@ -128,7 +129,9 @@ export function barChart(caption: string, rows: readonly { label: string; count:
 <thead class="visually-hidden"><tr><th scope="col">Value</th><th scope="col">Number</th></tr></thead>
 <tbody>
 ${rows.map(
-  (row) => html`<tr><th scope="row">${row.label}</th><td class="bar"><span style="width: ${((row.count / most) * 80).toFixed(1)}%"></span>${row.count}</td></tr>
+  (
+    row,
+  ) => html`<tr><th scope="row">${row.label}</th><td class="bar"><span style="width: ${((row.count / most) * 80).toFixed(1)}%"></span>${row.count}</td></tr>
 `,
 )}</tbody>
 </table>
@@ -153,7 +156,9 @@ export function kindCharts(site: SiteContext, kind: string): Html {
       for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     // In the schema's order of the codes, so charts of one kind compare across releases.
-    const rows = (valueInfo(property).enum ?? []).filter((code) => counts.has(code)).map((code) => ({ label: codeLabel(code), count: counts.get(code) ?? 0 }));
+    const rows = (valueInfo(property).enum ?? [])
+      .filter((code) => counts.has(code))
+      .map((code) => ({ label: codeLabel(code), count: counts.get(code) ?? 0 }));
     if (unstated > 0) rows.push({ label: 'not stated', count: unstated });
     if (rows.length > 1) charts.push(barChart(`${plural} by ${propertyLabel(property.name).toLowerCase()}`, rows));
   }
@@ -166,7 +171,12 @@ export function kindCharts(site: SiteContext, kind: string): Html {
     }
     const dated = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([label, count]) => ({ label, count }));
     if (dated.length > 1) {
-      charts.push(barChart(`${plural} by year (${propertyLabel(date.name).toLowerCase()}; ${records.length - dated.reduce((s, r) => s + r.count, 0)} without one)`, dated));
+      charts.push(
+        barChart(
+          `${plural} by year (${propertyLabel(date.name).toLowerCase()}; ${records.length - dated.reduce((s, r) => s + r.count, 0)} without one)`,
+          dated,
+        ),
+      );
     }
   }
   return html`${charts}`;

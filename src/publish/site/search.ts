@@ -25,7 +25,15 @@ export interface SearchEntry {
 
 /** Words worth finding: free text, not ids, codes (a pattern without spaces), dates, links or references. */
 function isWords(property: PropertyInfo): boolean {
-  if (property.valueType !== 'string' || property.refKinds || property.nested || property.enum || property.format !== undefined || property.rdf?.iri) return false;
+  if (
+    property.valueType !== 'string' ||
+    property.refKinds ||
+    property.nested ||
+    property.enum ||
+    property.format !== undefined ||
+    property.rdf?.iri
+  )
+    return false;
   return property.pattern === undefined || new RegExp(property.pattern).test('a b');
 }
 

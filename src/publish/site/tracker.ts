@@ -125,9 +125,10 @@ function stateBadge(state: string | undefined): Html {
 
 function evidenceList(site: SiteContext, evidence: readonly Evidence[]): Html {
   return html`<ul class="evidence">${evidence.map(
-    (e) => html`<li>${stateBadge(e.state)}${e.inferred ? html` <span class="legend">(curators’ reading)</span>` : ''}${e.date ? html` <time datetime="${e.date}">${e.date}</time>` : ''} — ${e.sources.map((id, i) => html`${i > 0 ? ', ' : ''}${entityLink(site, TRACKER_PATH, id)}`)}${
-      e.statedAs ? html`<blockquote>${e.statedAs}</blockquote>` : ''
-    }${e.note ? html`<p class="legend">${e.note}</p>` : ''}</li>`,
+    (e) =>
+      html`<li>${stateBadge(e.state)}${e.inferred ? html` <span class="legend">(curators’ reading)</span>` : ''}${e.date ? html` <time datetime="${e.date}">${e.date}</time>` : ''} — ${e.sources.map((id, i) => html`${i > 0 ? ', ' : ''}${entityLink(site, TRACKER_PATH, id)}`)}${
+        e.statedAs ? html`<blockquote>${e.statedAs}</blockquote>` : ''
+      }${e.note ? html`<p class="legend">${e.note}</p>` : ''}</li>`,
   )}</ul>`;
 }
 
@@ -178,7 +179,14 @@ export const siteTracker: Publisher = {
     const body = trackerBody(site);
     await sink.add({
       path: TRACKER_PATH,
-      content: renderPage({ lang: site.lang, siteName: site.siteName, path: TRACKER_PATH, title: 'Commitment tracker', body, trail: [{ label: 'Commitment tracker' }] }),
+      content: renderPage({
+        lang: site.lang,
+        siteName: site.siteName,
+        path: TRACKER_PATH,
+        title: 'Commitment tracker',
+        body,
+        trail: [{ label: 'Commitment tracker' }],
+      }),
       mediaType: HTML_MEDIA_TYPE,
     });
   },

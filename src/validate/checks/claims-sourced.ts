@@ -35,9 +35,14 @@ function checkRecord(context: CheckContext, record: EntityRecord): Diagnostic[] 
     if (claim.sources !== undefined) continue;
     const value = typeof claim.value === 'string' ? ` "${claim.value}"` : '';
     diagnostics.push(
-      diagnosticAt(placeOf(context, record, ...path), 'CLAIM_UNSOURCED', `the ${property} claim${value} of ${record.kind} "${record.id}" cites no source`, {
-        hint: 'add "sources" with the id of the source whose words statedAs quotes, or remove the claim (leave the field out where no source states it)',
-      }),
+      diagnosticAt(
+        placeOf(context, record, ...path),
+        'CLAIM_UNSOURCED',
+        `the ${property} claim${value} of ${record.kind} "${record.id}" cites no source`,
+        {
+          hint: 'add "sources" with the id of the source whose words statedAs quotes, or remove the claim (leave the field out where no source states it)',
+        },
+      ),
     );
   }
   return diagnostics;

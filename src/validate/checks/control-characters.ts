@@ -16,8 +16,23 @@ const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\
 const MAY_HOLD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\\]/u;
 
 const NAMES: Readonly<Record<number, string>> = {
-  0: 'NUL', 7: 'BEL, the bell', 8: 'BS, backspace', 11: 'VT, vertical tab', 12: 'FF, form feed', 13: 'CR, carriage return', 27: 'ESC, escape', 127: 'DEL',
-  8234: 'LRE', 8235: 'RLE', 8236: 'PDF', 8237: 'LRO', 8238: 'RLO', 8294: 'LRI', 8295: 'RLI', 8296: 'FSI', 8297: 'PDI',
+  0: 'NUL',
+  7: 'BEL, the bell',
+  8: 'BS, backspace',
+  11: 'VT, vertical tab',
+  12: 'FF, form feed',
+  13: 'CR, carriage return',
+  27: 'ESC, escape',
+  127: 'DEL',
+  8234: 'LRE',
+  8235: 'RLE',
+  8236: 'PDF',
+  8237: 'LRO',
+  8238: 'RLO',
+  8294: 'LRI',
+  8295: 'RLI',
+  8296: 'FSI',
+  8297: 'PDI',
 };
 
 function describe(char: string): string {

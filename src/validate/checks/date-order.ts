@@ -41,10 +41,21 @@ export const dateOrder: Check = {
           for (const earlier of datesOf(record.fields, property.after)) {
             if (!precedes(later.value, earlier.value)) continue;
             diagnostics.push(
-              diagnosticAt(placeOf(context, record, ...later.path), 'DATE_ORDER', `${property.name} ${later.value} is before ${property.after} ${earlier.value}`, {
-                hint: `check both dates against the source; ${property.name} cannot come first`,
-                related: [{ file: record.origin.file, start: placeOf(context, record, ...earlier.path).start, message: `${property.after} is here` }],
-              }),
+              diagnosticAt(
+                placeOf(context, record, ...later.path),
+                'DATE_ORDER',
+                `${property.name} ${later.value} is before ${property.after} ${earlier.value}`,
+                {
+                  hint: `check both dates against the source; ${property.name} cannot come first`,
+                  related: [
+                    {
+                      file: record.origin.file,
+                      start: placeOf(context, record, ...earlier.path).start,
+                      message: `${property.after} is here`,
+                    },
+                  ],
+                },
+              ),
             );
           }
         }

@@ -26,9 +26,14 @@ export const exactNumbers: FileCheck = {
         if (typeof node.value !== 'number' || node.source === undefined || isExactNumber(node.source, node.value)) return;
         const at = file.lineCounter.linePos(node.range?.[0] ?? 0);
         found.push(
-          diagnosticAt({ file: file.path, start: { line: at.line, column: at.col } }, 'NUMBER_INEXACT', `${node.source} cannot be held exactly: it would be published as ${String(node.value)}`, {
-            hint: 'quote it if it is an identifier or code, or write it with at most 15 significant digits',
-          }),
+          diagnosticAt(
+            { file: file.path, start: { line: at.line, column: at.col } },
+            'NUMBER_INEXACT',
+            `${node.source} cannot be held exactly: it would be published as ${String(node.value)}`,
+            {
+              hint: 'quote it if it is an identifier or code, or write it with at most 15 significant digits',
+            },
+          ),
         );
       },
     });

@@ -39,7 +39,12 @@ export const excerpts: Check = {
             ? `copy the words from ${quoted} of ${String(targetId)} exactly`
             : `the first ${held} characters match; it differs from "${excerpt.slice(held, held + 30)}"`;
         diagnostics.push(
-          diagnosticAt(placeOf(context, record, property.name), 'TEXT_NOT_EXCERPT', `${property.name} is not an unchanged excerpt of the ${quoted} of ${String(targetId)}`, { hint }),
+          diagnosticAt(
+            placeOf(context, record, property.name),
+            'TEXT_NOT_EXCERPT',
+            `${property.name} is not an unchanged excerpt of the ${quoted} of ${String(targetId)}`,
+            { hint },
+          ),
         );
       }
     }

@@ -35,7 +35,13 @@ function numberingOf(context: CheckContext, record: EntityRecord): Numbering | u
   return context.schemas.byKind.get(record.kind)?.numbering;
 }
 
-function checkParts(context: CheckContext, within: string, parts: EntityRecord[], parentNumber: string | undefined, diagnostics: Diagnostic[]): void {
+function checkParts(
+  context: CheckContext,
+  within: string,
+  parts: EntityRecord[],
+  parentNumber: string | undefined,
+  diagnostics: Diagnostic[],
+): void {
   parts.forEach((part, index) => {
     const numbering = numberingOf(context, part);
     const field = numbering?.number;
@@ -68,7 +74,12 @@ function checkParts(context: CheckContext, within: string, parts: EntityRecord[]
   });
 }
 
-function checkContainers(context: CheckContext, kind: KindInfo, numbering: Numbering & { within: string }, diagnostics: Diagnostic[]): void {
+function checkContainers(
+  context: CheckContext,
+  kind: KindInfo,
+  numbering: Numbering & { within: string },
+  diagnostics: Diagnostic[],
+): void {
   const word = titleOf(context, kind.kind);
   const byDocument = new Map<string, EntityRecord[]>();
   for (const container of context.catalog.byKind.get(kind.kind) ?? []) {
@@ -91,14 +102,25 @@ function checkContainers(context: CheckContext, kind: KindInfo, numbering: Numbe
       ordered.forEach((container, index) => {
         if (container.fields[order] !== index + 1) {
           diagnostics.push(
-            diagnosticAt(placeOf(context, container, order), 'NUMBERING_SEQUENCE', `${word} order ${String(container.fields[order])} stands where ${index + 1} is expected in "${within}"`, {
-              hint: `${word}s are ordered 1, 2, 3... with no gaps or repeats`,
-            }),
+            diagnosticAt(
+              placeOf(context, container, order),
+              'NUMBERING_SEQUENCE',
+              `${word} order ${String(container.fields[order])} stands where ${index + 1} is expected in "${within}"`,
+              {
+                hint: `${word}s are ordered 1, 2, 3... with no gaps or repeats`,
+              },
+            ),
           );
         }
       });
     }
-    checkParts(context, within, ordered.flatMap((container) => partsOf(context, container, numbering)), undefined, diagnostics);
+    checkParts(
+      context,
+      within,
+      ordered.flatMap((container) => partsOf(context, container, numbering)),
+      undefined,
+      diagnostics,
+    );
   }
 }
 

@@ -21,9 +21,14 @@ export const placeholders: FileCheck = {
         if (node.value !== PLACEHOLDER) return;
         const span = spanOf(node, file.lineCounter);
         found.push(
-          diagnosticAt({ file: file.path, start: span?.start ?? FILE_START, end: span?.end }, 'PLACEHOLDER', `a ${PLACEHOLDER} placeholder is left in the file`, {
-            hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
-          }),
+          diagnosticAt(
+            { file: file.path, start: span?.start ?? FILE_START, end: span?.end },
+            'PLACEHOLDER',
+            `a ${PLACEHOLDER} placeholder is left in the file`,
+            {
+              hint: 'replace it with what the sources say (the comment above the field says what belongs there)',
+            },
+          ),
         );
       },
     });
