@@ -5,6 +5,8 @@ export default defineConfig({
     globalSetup: ['tests/setup/global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Both cores: vitest's default leaves one free, which doubled the run on a two-core machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -28,7 +28,7 @@ if (!CHROMIUM) {
 
 const RESULTS = path.resolve('test-results');
 const SCREENSHOT = path.join(RESULTS, 'overview.png');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One page of each sort a reader meets: each is checked at a phone's and a desktop's width. */
 const PAGES: readonly { name: string; path: string }[] = [
@@ -206,7 +206,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
         };
         if (scrollWidth > clientWidth) problems.push(`${name} at ${width}px is ${scrollWidth}px wide`);
         // Evaluated, not added as a script tag: the pages' Content-Security-Policy rightly refuses inline scripts.
-        await page.evaluate(readFileSync(AXE, 'utf8'));
+        await page.evaluate(AXE);
         const violations = (await page.evaluate(
           'axe.run(document).then((result) => result.violations.map((v) => v.id + ": " + v.nodes.map((n) => JSON.stringify(n.target)).join(" ")))',
         )) as string[];
