@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   DATASET_MULTIPLE: 'The data folder has more than one dataset description.',
   PLACEHOLDER: 'A TODO placeholder written by `partnership new` is still in the file.',
   TEXT_CONTROL_CHARACTER: 'A text holds a control character or a bidirectional override.',
+  TEXT_FORMULA_START: 'A text starts with a character a spreadsheet would run as a formula.',
   NUMBER_INEXACT: 'A number has more digits than a JSON number holds exactly.',
   YAML_TOO_DEEP: 'Mappings and lists are nested too deeply to read.',
 } as const;

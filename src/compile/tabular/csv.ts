@@ -13,7 +13,7 @@ export const CSV_LINE_TERMINATOR = '\r\n';
  * First characters that make a spreadsheet run a cell as a formula (=, +, -, @,
  * tab, CR), and the escape character itself so that escaping can be undone.
  */
-const FORMULA_TRIGGER = /^[=+\-@\t\r']/;
+export const FORMULA_TRIGGER = /^[=+\-@\t\r']/;
 
 /** The escape: a text cell that starts with a trigger gets a leading apostrophe. */
 export const FORMULA_ESCAPE = "'";
@@ -33,8 +33,8 @@ export const CSV_CONVENTIONS =
   'RFC 4180 CSV, UTF-8 without byte-order mark, CRLF after every row, header row of column names. ' +
   'An empty cell is a missing (null) value. Lists are never packed into cells: each list is a table of its own with a position column (from 1). ' +
   'Booleans are true or false. Dates are as precise as the sources state them: YYYY, YYYY-MM or YYYY-MM-DD. ' +
-  "A text cell that starts with =, +, -, @, a tab, a carriage return or an apostrophe is prefixed with one apostrophe (') so that spreadsheets do not run it as a formula; " +
-  'readers drop one leading apostrophe from text cells to get the value back. Number cells are never prefixed.';
+  'No text cell starts with =, +, -, @, a tab, a carriage return or an apostrophe (validation refuses such text), so spreadsheets run no cell as a formula ' +
+  'and every text cell is its value exactly as written. Number cells are numbers (a negative one starts with -).';
 
 function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;

@@ -5,6 +5,7 @@ import { dateOrder } from './date-order.js';
 import { derivedFields } from './derived-fields.js';
 import { excerpts } from './excerpts.js';
 import { exactNumbers } from './exact-numbers.js';
+import { formulaText } from './formula-text.js';
 import { numbering } from './numbering.js';
 import { placeholders } from './placeholders.js';
 import { references } from './references.js';
@@ -26,4 +27,4 @@ export const CHECKS: readonly Check[] = [
 ];
 
 /** The checks of one file on its own. */
-export const FILE_CHECKS: readonly FileCheck[] = [placeholders, controlCharacters, exactNumbers];
+export const FILE_CHECKS: readonly FileCheck[] = [placeholders, controlCharacters, exactNumbers, formulaText];
