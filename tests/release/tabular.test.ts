@@ -50,7 +50,12 @@ describe('CSV files', () => {
     );
     // No text cell of the release starts with the guard's apostrophe: nothing for a CSVW processor to read into the value.
     for (const artifact of release.artifacts.filter((a) => a.path.endsWith('.csv'))) {
-      expect(String(artifact.content).split('\r\n').some((row) => /(^|,)"?'/.test(row)), artifact.path).toBe(false);
+      expect(
+        String(artifact.content)
+          .split('\r\n')
+          .some((row) => /(^|,)"?'/.test(row)),
+        artifact.path,
+      ).toBe(false);
     }
     expect(release.text('csv/statistics.csv')).toContain(',visitors from Arcadia to Borealis,-1250.5,visitors,');
     // Quoted, not escaped: the formula-looking text does not start the cell.

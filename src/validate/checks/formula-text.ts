@@ -22,9 +22,14 @@ export const formulaText: FileCheck = {
         const at = node.range ? file.lineCounter.linePos(node.range[0]) : undefined;
         const start = at ? { line: at.line, column: at.col } : FILE_START;
         found.push(
-          diagnosticAt({ file: file.path, start }, 'TEXT_FORMULA_START', `the text starts with ${JSON.stringify(node.value[0])}, which a spreadsheet would run as a formula`, {
-            hint: 'begin it otherwise (with a word, or the sign written out): the CSV tables publish text exactly as written',
-          }),
+          diagnosticAt(
+            { file: file.path, start },
+            'TEXT_FORMULA_START',
+            `the text starts with ${JSON.stringify(node.value[0])}, which a spreadsheet would run as a formula`,
+            {
+              hint: 'begin it otherwise (with a word, or the sign written out): the CSV tables publish text exactly as written',
+            },
+          ),
         );
       },
     });
