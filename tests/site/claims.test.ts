@@ -132,8 +132,9 @@ describe('claims on the site', () => {
   it("show each claim with its quoted words and its source, and name the deal on the firm's page", () => {
     const deal = catalog.byId.get('deal/one') ?? (undefined as never);
     const body = entityBody(site, deal).body.value;
-    expect(body).toContain('<dt>Stated as</dt>');
-    expect(body).toContain('the deal was signed');
+    expect(body).toContain(
+      '<span class="claim-value">signed</span><div class="claim-words">Stated as <q class="quoted">the deal was signed</q></div>',
+    );
     expect(body).toContain('<a href="../../source/gazette/">The Gazette</a>');
     const firm = catalog.byId.get('firm/a') ?? (undefined as never);
     expect(entityBody(site, firm).body.value).toContain('<h3>Deals (parties)</h3><ul><li><a href="../../deal/one/">Deal One</a></li></ul>');

@@ -156,7 +156,7 @@ describe('the fictional site', () => {
     );
     // A fact written as a claim shows its value, the words it rests on and its source.
     expect(page).toContain(
-      '<dt>Kind</dt><dd><dl class="fields">\n<dt>Value</dt><dd>memorandum of understanding</dd>\n<dt>Stated as</dt><dd><span class="text">the MOU on Ports</span></dd>',
+      '<dt>Kind</dt><dd><div class="claim"><span class="claim-value">memorandum of understanding</span><div class="claim-words">Stated as <q class="quoted">the MOU on Ports</q></div><ol class="citations"><li><a href="../../source/arcadia-gazette-2030-01-10/">',
     );
     // Plain words for readers: no schema descriptions, CURIEs or YAML talk.
     expect(page.slice(page.indexOf('<main'))).not.toMatch(/YAML|schema:|skos:|Ids of the source/);

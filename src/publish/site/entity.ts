@@ -28,8 +28,35 @@ function scalar(site: SiteContext, property: PropertyInfo, value: unknown): Html
   return html`<span class="text">${text}</span>`;
 }
 
+/**
+ * A fact as a source states it: the value first, then the source's own words and the source cited,
+ * the date and the curators' reading or note where there are: a reader sees what is claimed and on
+ * what it rests, in that order.
+ */
+function claimValue(
+  site: SiteContext,
+  fromPath: string,
+  object: NonNullable<PropertyInfo['object']>,
+  claim: Record<string, unknown>,
+): Html {
+  const part = (name: string) => object.properties.find((p) => p.name === name);
+  const shown = (name: string) => {
+    const property = part(name);
+    return property && claim[name] !== undefined ? propertyValue(site, fromPath, property, claim[name]) : undefined;
+  };
+  const value = shown('value');
+  const date = shown('date');
+  const words = typeof claim.statedAs === 'string' ? html`<q class="quoted">${claim.statedAs}</q>` : undefined;
+  const sources = shown('sources');
+  const note = shown('note');
+  return html`<div class="claim"><span class="claim-value">${value ?? ''}</span>${date ? html` <span class="claim-date">(${date})</span>` : ''}${
+    claim.inferred === true ? html` <span class="inferred">curators’ reading</span>` : ''
+  }${words ? html`<div class="claim-words">Stated as ${words}</div>` : ''}${sources ?? ''}${note ? html`<div class="claim-note">${note}</div>` : ''}</div>`;
+}
+
 function objectValue(site: SiteContext, fromPath: string, property: PropertyInfo, value: unknown): Html {
   if (!property.object || value === null || typeof value !== 'object') return html`${String(value)}`;
+  if (property.object.claim) return claimValue(site, fromPath, property.object, value as Record<string, unknown>);
   return fieldList(site, fromPath, property.object.properties, value as Record<string, unknown>);
 }
 
@@ -115,9 +142,11 @@ function orderedProperties(site: SiteContext, record: EntityRecord): { facts: Pr
   );
   const text = kind ? textProperty(kind) : undefined;
   const texts = shown.filter((p) => p !== text && isLongText(p, record.fields) && !p.rdf?.iriPrefix);
-  const objects = shown.filter((p) => p.valueType === 'object');
-  const facts = shown.filter((p) => !texts.includes(p) && !objects.includes(p) && p !== text);
-  return { facts: [...facts, ...objects], texts };
+  // Facts stated as claims (an agreement's kind, status, dates, parties) lead: they are what a reader looks for.
+  const claims = shown.filter((p) => p.object?.claim);
+  const objects = shown.filter((p) => p.valueType === 'object' && !claims.includes(p));
+  const facts = shown.filter((p) => !texts.includes(p) && !objects.includes(p) && !claims.includes(p) && p !== text);
+  return { facts: [...claims, ...facts, ...objects], texts };
 }
 
 /** The record's short facts (no claims or roles), for a summary elsewhere (the landing page). */

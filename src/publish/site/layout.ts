@@ -158,6 +158,11 @@ ol.timeline ul { margin: .1rem 0 0; padding-left: 0; list-style: none; }
 ol.timeline time { font-weight: 600; margin-right: .5rem; font-variant-numeric: tabular-nums; }
 ol.timeline .gap { color: var(--muted); font-size: .85rem; font-style: italic; }
 .legend { color: var(--muted); font-size: .9rem; }
+.claim + .claim { margin-top: .6rem; padding-top: .6rem; border-top: 1px dashed var(--line); }
+.claim-words { color: var(--muted); font-size: .9rem; margin-top: .15rem; }
+.claim .citations { margin: .15rem 0 0; font-size: .9rem; }
+.claim-note { font-size: .85rem; color: var(--muted); }
+.inferred { font-size: .8rem; border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; white-space: nowrap; }
 .state { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid var(--line); background: var(--soft); font-size: .85rem; white-space: nowrap; }
 .state-under-way { background: #fff4d6; }
 .state-done { background: #dff3e4; }
