@@ -8,9 +8,9 @@ import { chmod, cp, mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { validateDataDir } from '../../src/validate/index.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
+import { runCli } from '../helpers/cli.js';
 
 let root: string;
 let data: string;
@@ -21,12 +21,7 @@ beforeEach(async () => {
   await cp(FICTIONAL_DATA, data, { recursive: true });
 });
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const exitCode = await main(['node', 'partnership', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: root });
-  return { exitCode, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, root);
 
 const flagged = async () =>
   (await validateDataDir({ dataDir: data })).diagnostics.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column} ${d.message}`);

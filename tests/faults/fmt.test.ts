@@ -10,25 +10,20 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { main } from '../../src/cli/main.js';
 import { formatDataFile } from '../../src/fmt/files.js';
 import { parseDataFile } from '../../src/load/parse.js';
 import type { SchemaSet } from '../../src/schema/model.js';
 import { readSchemaSet } from '../../src/schema/read.js';
 import { validateFile } from '../../src/validate/file.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
+import { runCli } from '../helpers/cli.js';
 
 let schemas: SchemaSet;
 beforeAll(async () => {
   schemas = await readSchemaSet();
 });
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const exitCode = await main(['node', 'partnership', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { exitCode, stdout, stderr };
-}
+const run = runCli;
 
 const HEADER = '# yaml-language-server: $schema=../../../../../schemas/country.schema.json\n';
 

@@ -12,18 +12,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
-import { main } from '../../src/cli/main.js';
 import { formatQueryResult } from '../../src/query/format.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
+import { runCli } from '../helpers/cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/partnership.js', import.meta.url));
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const exitCode = await main(['node', 'partnership', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { exitCode, stdout, stderr };
-}
+const run = runCli;
 
 let root: string;
 beforeAll(async () => {

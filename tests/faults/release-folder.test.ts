@@ -11,30 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
-import { main } from '../../src/cli/main.js';
 import { EnvironmentFault } from '../../src/faults.js';
 import { releasesFolder } from '../../src/build/staging.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
+import { runCli, snapshot } from '../helpers/cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/partnership.js', import.meta.url));
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const exitCode = await main(['node', 'partnership', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { exitCode, stdout, stderr };
-}
-
-/** Every file below a folder (following the top link) with its bytes, by relative path. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
-  }
-  return files;
-}
+const run = runCli;
 
 /** `sha256sum -c SHA256SUMS` in the folder: every listed file is there with its hash. */
 async function checksumsHold(dir: string): Promise<number> {

@@ -7,17 +7,7 @@ import { PUBLISHERS } from '../../src/publish/index.js';
 import type { Artifact, Publisher } from '../../src/publish/types.js';
 import { releasesFolder } from '../../src/build/staging.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
-
-/** Every file below a folder with its bytes, by relative path. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), (await readFile(full)).toString('base64'));
-  }
-  return files;
-}
+import { snapshot } from '../helpers/cli.js';
 
 const failing = (artifacts: Artifact[]): Publisher => ({ name: 'failing', publish: () => artifacts });
 
