@@ -6,7 +6,7 @@ import type { Artifact, Publisher } from './types.js';
 import { zipArchive } from './zip.js';
 import { releaseMediaType } from './media-types.js';
 
-export const CSV_MEDIA_TYPE = releaseMediaType('table.csv');
+const CSV_MEDIA_TYPE = releaseMediaType('table.csv');
 
 export function csvDocument(table: TableSpec, catalog: Catalog, baseIri: string): string {
   const rows = tableRows(table, catalog, baseIri).map((row) =>

@@ -18,7 +18,7 @@ import { JSONLD_MEDIA_TYPE } from './jsonld.js';
 import { TURTLE_MEDIA_TYPE } from './rdf.js';
 import { html, type Html } from './site/html.js';
 import { renderPage } from './site/layout.js';
-import { HTML_MEDIA_TYPE } from './site/media.js';
+import { HTML_MEDIA_TYPE } from './media-types.js';
 import type { Describer, Publisher } from './types.js';
 
 export const VOCAB_ID = 'vocab';

@@ -38,3 +38,6 @@ export function releaseMediaType(file: string): string {
   if (!type) throw new Error(`no media type is known for ${file}`);
   return type;
 }
+
+/** The site's pages. */
+export const HTML_MEDIA_TYPE = releaseMediaType('index.html');

@@ -38,10 +38,9 @@ import {
   TRACKER_PATH,
 } from './paths.js';
 import { SEARCH_SCRIPT, searchBody, searchIndexJson } from './search.js';
-import { HTML_MEDIA_TYPE } from './media.js';
 import { sitemapXml } from './sitemap.js';
 import { hasTracker } from './tracker.js';
-import { releaseMediaType } from '../media-types.js';
+import { HTML_MEDIA_TYPE, releaseMediaType } from '../media-types.js';
 
 /** An entity's own linked-data documents (which the JSON-LD and RDF publishers write), linked as alternates. */
 function alternatesOf(id: string, pagePath: string): Alternate[] {

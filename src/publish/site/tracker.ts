@@ -16,7 +16,7 @@ import { codeLabel } from '../../compile/site/labels.js';
 import { renderPage } from './layout.js';
 import { entityLink } from './links.js';
 import { entityPagePath, relativeHref, TRACKER_PATH } from './paths.js';
-import { HTML_MEDIA_TYPE } from './media.js';
+import { HTML_MEDIA_TYPE } from '../media-types.js';
 
 const COMMITMENT_KIND = 'commitment';
 const PARAGRAPH_KIND = 'paragraph';
