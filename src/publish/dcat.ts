@@ -196,7 +196,7 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
       {
         '@id': baseIri + CATALOG_PATH,
         '@type': ['void:DatasetDescription', 'foaf:Document'],
-        'dcterms:title': text(`Description of the ${String(fields.title)}`),
+        'dcterms:title': text(`Description of the ${fields.title}`),
         'foaf:primaryTopic': { '@id': datasetIri },
       },
       {
@@ -204,7 +204,7 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
         '@type': 'dcat:Catalog',
         'dcterms:title': text(fields.title),
         'dcterms:description': text(
-          `The catalogue of the ${String(fields.title)}, version ${String(fields.version)}: the dataset and every file of its release.`,
+          `The catalogue of the ${fields.title}, version ${fields.version}: the dataset and every file of its release.`,
         ),
         ...(publisher ? { 'dcterms:publisher': { '@id': publisher['@id'] } } : {}),
         'dcterms:language': datasetJson['dcterms:language'],
@@ -230,7 +230,7 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
       {
         '@id': sparql,
         '@type': 'dcat:DataService',
-        'dcterms:title': text(`SPARQL endpoint of the ${String(fields.title)}`),
+        'dcterms:title': text(`SPARQL endpoint of the ${fields.title}`),
         'dcterms:description': text(
           'A read-only SPARQL 1.1 Protocol endpoint over the whole graph, answered by partnership serve (a host serving the release as static files has none).',
         ),
