@@ -244,9 +244,14 @@ export async function loadSchemaSet(dir: string = DEFAULT_SCHEMA_DIR, dataDir: s
   // about as much as reading a small data folder: on the real data they were a third of the time
   // `validate` took beyond the bench's floor. `npm run compile` ran them on the shipped schemas and
   // recorded the texts that passed (see checkedSchemasFingerprint), so the same texts are only parsed.
-  const checked = precompiledModule()?.checkedSchemas;
-  if (checked !== undefined && checked === schemaTextsFingerprint(texts)) {
-    return { schemas: buildSchemaSet(new Map(texts.map(([name, text]) => [name, JSON.parse(text) as JsonSchema]))), diagnostics: [] };
+  const fingerprint = schemaTextsFingerprint(texts);
+  const passed = passedSchemaSets.get(fingerprint);
+  if (passed) return { schemas: passed, diagnostics: [] };
+  if (precompiledModule()?.checkedSchemas === fingerprint) {
+    return {
+      schemas: keepPassed(fingerprint, buildSchemaSet(new Map(texts.map(([name, text]) => [name, JSON.parse(text) as JsonSchema])))),
+      diagnostics: [],
+    };
   }
   const read = texts.map(([name, text]) => readSource(dir, name, text, dataDir));
   const sources = read.map((r) => r.source);
@@ -256,5 +261,22 @@ export async function loadSchemaSet(dir: string = DEFAULT_SCHEMA_DIR, dataDir: s
   const documents = new Map(sources.flatMap((s) => (s.document ? [[s.name, s.document] as const] : [])));
   const schemas = buildSchemaSet(documents);
   if (diagnostics.length === 0) diagnostics.push(...modelErrors(schemas, sources));
+  if (diagnostics.length === 0) keepPassed(fingerprint, schemas);
   return { schemas, diagnostics };
+}
+
+/**
+ * Schema sets that passed every check in this process, by the fingerprint of their texts. `watch`
+ * validates again on every change and the tests validate hundreds of folders in one process: the
+ * same schema texts give the same set, and the same set keeps its compiled validators
+ * (validate/file.ts), so neither the checks nor ajv's compilation run twice. A set is never changed
+ * once built. Bounded, as a process may read many schema folders.
+ */
+const passedSchemaSets = new Map<string, SchemaSet>();
+const PASSED_SCHEMA_SETS_KEPT = 8;
+
+function keepPassed(fingerprint: string, schemas: SchemaSet): SchemaSet {
+  if (passedSchemaSets.size >= PASSED_SCHEMA_SETS_KEPT) passedSchemaSets.delete(passedSchemaSets.keys().next().value as string);
+  passedSchemaSets.set(fingerprint, schemas);
+  return schemas;
 }

@@ -1,7 +1,9 @@
 /**
  * Validation with a helper thread (large data folders) reports exactly what
  * validation on one thread reports: the same diagnostics, with the same positions,
- * messages and hints, and the same catalog. The helper only runs from the compiled
+ * messages and hints, and the same catalog: each file of every golden case as one thread
+ * validates it, and whole the cases whose reports cross files (the helper's files are parsed
+ * again for those reports' positions). The helper only runs from the compiled
  * toolkit (a worker cannot load TypeScript), so this test drives lib/, which the
  * tests' global setup compiles.
  */
@@ -13,6 +15,7 @@ import type * as ValidateModule from '../../src/validate/index.js';
 import type * as HelperModule from '../../src/validate/helper-thread.js';
 import type * as SchemaReadModule from '../../src/schema/read.js';
 import type * as FilesModule from '../../src/load/files.js';
+import type * as FileModule from '../../src/validate/file.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
 
 const LIB = new URL('../../lib/', import.meta.url);
@@ -23,9 +26,27 @@ const { validateDataDir } = await lib<typeof ValidateModule>('validate/index.js'
 const { startValidationHelper } = await lib<typeof HelperModule>('validate/helper-thread.js');
 const { readSchemaSet } = await lib<typeof SchemaReadModule>('schema/read.js');
 const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
+const { validateFile } = await lib<typeof FileModule>('validate/file.js');
 
 const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'always' });
 const alone = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'never' });
+
+const cases = readdirSync(CASES_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+const caseFiles = async (name: string) => readYamlFiles(path.join(CASES_DIR, name, 'data'));
+
+/** The golden cases where one thread reports something no file's own validation reports. */
+async function reportsAcrossFiles(name: string): Promise<boolean> {
+  const schemas = await readSchemaSet();
+  const perFile = new Set(
+    (await caseFiles(name)).flatMap((file) => validateFile(file, schemas).validation.diagnostics.map((d) => JSON.stringify(d))),
+  );
+  const { diagnostics } = await alone(path.join(CASES_DIR, name, 'data'));
+  return diagnostics.some((d) => !perFile.has(JSON.stringify(d)));
+}
+const crossFileCases = (await Promise.all(cases.map(async (name) => ((await reportsAcrossFiles(name)) ? [name] : [])))).flat();
 
 describe('validation with a helper thread', () => {
   it('runs from the compiled toolkit, and answers for exactly the files it is given', async () => {
@@ -37,11 +58,22 @@ describe('validation with a helper thread', () => {
     expect(flagged).toEqual(['YAML_DUPLICATE_KEY countries/xc.yaml:4:1']);
   });
 
-  const cases = readdirSync(CASES_DIR, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-  for (const name of cases) {
+  it('validates every file of every golden case as this thread does', async () => {
+    // One helper for all the files: a thread's start-up is most of what a small folder costs.
+    const files = (await Promise.all(cases.map(caseFiles))).flat();
+    const schemas = await readSchemaSet();
+    const helper = startValidationHelper();
+    const helped = await helper.validate(files, schemas).finally(() => helper.close());
+    expect(helped).toEqual(files.map((file) => validateFile(file, schemas).validation));
+    expect(helped.flatMap((v) => v.diagnostics).length).toBeGreaterThan(40);
+  });
+
+  // Where a cross-record check reports, the helper's files are parsed again for its positions: the
+  // cases with a report no single file makes are run whole, with the helper and without.
+  it('runs whole each case with a report no single file makes', () => {
+    expect(crossFileCases).toEqual(expect.arrayContaining(['duplicate-id', 'ref-unknown', 'numbering-gap', 'source-unknown']));
+  });
+  for (const name of crossFileCases) {
     it(`reports what one thread reports: ${name}`, async () => {
       const dataDir = path.join(CASES_DIR, name, 'data');
       const [helped, single] = await Promise.all([withHelper(dataDir), alone(dataDir)]);
