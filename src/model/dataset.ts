@@ -17,6 +17,8 @@ export interface DatasetRecord {
   publisher: string;
   /** BCP 47 tag of the texts. */
   language: string;
+  /** The code of the EU planned-availability table the publishers give every file of the release, if they give one. */
+  availability?: string;
   keywords: string[];
   /** Id of the partnership record the dataset describes. */
   partnership?: string;
@@ -42,6 +44,7 @@ export function datasetRecord(catalog: Catalog): DatasetRecord {
     language: text(fields.language) || 'en',
     keywords: Array.isArray(fields.keywords) ? fields.keywords.filter((k): k is string => typeof k === 'string') : [],
     ...(typeof fields.partnership === 'string' ? { partnership: fields.partnership } : {}),
+    ...(typeof fields.availability === 'string' ? { availability: fields.availability } : {}),
     record,
   };
 }

@@ -42,6 +42,7 @@ const CATALOGUE_PREFIXES: Readonly<Record<string, string>> = {
   owl: SCHEMA_VOCABULARIES.owl ?? 'http://www.w3.org/2002/07/owl#',
   // SPDX's own namespace (http): DCAT-AP 3.0.1's checksum-algorithm shape asks for https, a defect of that file.
   spdx: 'http://spdx.org/rdf/terms#',
+  dcatap: 'http://data.europa.eu/r5r/',
 };
 
 /** The EU file-type authority's code for a media type (DCAT-AP's dcterms:format), where it has one. */
@@ -152,10 +153,26 @@ const DATA_THEMES: Readonly<Record<string, string>> = {
 };
 const DATA_THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
 
+/**
+ * The EU planned-availability table's English labels (DCAT-AP asks a concept's skos:prefLabel), by
+ * code, as the table gives them (version 20220715-0; all four lower-case).
+ */
+const PLANNED_AVAILABILITIES: Readonly<Record<string, string>> = {
+  AVAILABLE: 'available',
+  EXPERIMENTAL: 'experimental',
+  STABLE: 'stable',
+  TEMPORARY: 'temporary',
+};
+const PLANNED_AVAILABILITY = 'http://publications.europa.eu/resource/authority/planned-availability/';
+
 /** A resource's node, with the label the authority gives it where DCAT-AP asks one. */
 function withLabel(json: Json): Json {
   const id = String(json['@id']);
-  const label = id.startsWith(DATA_THEME) ? DATA_THEMES[id.slice(DATA_THEME.length)] : undefined;
+  const label = id.startsWith(DATA_THEME)
+    ? DATA_THEMES[id.slice(DATA_THEME.length)]
+    : id.startsWith(PLANNED_AVAILABILITY)
+      ? PLANNED_AVAILABILITIES[id.slice(PLANNED_AVAILABILITY.length)]
+      : undefined;
   return label ? { ...json, 'skos:prefLabel': { '@value': label, '@language': 'en' } } : json;
 }
 
@@ -185,7 +202,10 @@ export function dcatCatalog(context: Release, files: readonly FileDigest[]): Jso
     'dcat:version': fields.version,
     'owl:versionInfo': fields.version,
   };
-  const distributions = files.map((file) => distribution(file, context, common));
+  // DCAT-AP says it of each distribution; the dataset record says it once, of all the release's files.
+  const availability: Json =
+    fields.availability === undefined ? {} : { 'dcatap:availability': { '@id': PLANNED_AVAILABILITY + fields.availability } };
+  const distributions = files.map((file) => ({ ...distribution(file, context, common), ...availability }));
   const links = distributions.map((d) => ({ '@id': d['@id'] }));
   // Where `partnership serve` answers SPARQL (src/serve/sparql.ts).
   const sparql = `${baseIri}sparql`;

@@ -73,6 +73,7 @@ describe('partnership.jsonld', () => {
     expect(ids.slice(records).filter((id: string) => !id.startsWith(REAL_BASE))).toEqual([
       'http://publications.europa.eu/resource/authority/data-theme/INTR',
       'http://publications.europa.eu/resource/authority/language/ENG',
+      'http://publications.europa.eu/resource/authority/planned-availability/STABLE',
       'https://creativecommons.org/licenses/by/4.0/',
     ]);
     expect(doc['@graph'].find((n: Json) => n['@id'] === `${REAL_BASE}vocab#agreement-kind/treaty`)).toEqual({

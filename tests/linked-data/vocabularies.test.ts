@@ -87,6 +87,29 @@ describe('one description of the dataset', () => {
     expect(nquads).toContain(`<${BASE}dataset#publisher> ${type} <https://schema.org/Organization> .\n`);
   });
 
+  it("gives every distribution the planned availability dataset.yaml states, with the EU table's label, and none where it states none", async () => {
+    const availability = 'http://publications.europa.eu/resource/authority/planned-availability/STABLE';
+    const realQuads = await catalogueQuads(real);
+    const distributions = realQuads
+      .filter(
+        (q) =>
+          q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' &&
+          q.object.value === 'http://www.w3.org/ns/dcat#Distribution',
+      )
+      .map((q) => q.subject.value);
+    const available = realQuads.filter((q) => q.predicate.value === 'http://data.europa.eu/r5r/availability');
+    expect(distributions.length).toBeGreaterThan(60);
+    expect(available.map((q) => q.subject.value).sort()).toEqual(distributions.sort());
+    expect(new Set(available.map((q) => q.object.value))).toEqual(new Set([availability]));
+    expect(
+      realQuads
+        .filter((q) => q.subject.value === availability)
+        .map((q) => `${q.predicate.value} ${q.object.value} ${q.object.termType === 'Literal' ? q.object.language : ''}`),
+    ).toEqual(expect.arrayContaining(['http://www.w3.org/2004/02/skos/core#prefLabel stable en']));
+    expect(real.text('partnership.nq')).toContain(`<${BASE}dataset> <${BASE}vocab#plannedAvailability> <${availability}> .\n`);
+    expect((await catalogueQuads(fictional)).filter((q) => q.predicate.value === 'http://data.europa.eu/r5r/availability')).toEqual([]);
+  });
+
   it('makes a country act through its state wherever an agent is expected', () => {
     const nquads = real.text('partnership.nq');
     expect(nquads).toContain(`<${BASE}joint-statement> <http://purl.org/dc/terms/creator> <${BASE}country/sg#state> .\n`);
