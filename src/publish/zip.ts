@@ -3,7 +3,7 @@
  * record; deflate, UTF-8 names), deterministic: entries in the order given, one
  * fixed timestamp, no extra fields, so the same files give the same bytes.
  */
-import { deflateRawSync } from 'node:zlib';
+import zlib, { deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -20,10 +20,17 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE), as ZIP stores it; written here as zlib.crc32 needs Node 20.15. */
+/** CRC-32 (IEEE), as ZIP stores it: zlib's where Node has it (from 20.15), else this table-driven loop. */
 export function crc32(bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes) : tableCrc32(bytes);
+}
+
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+export function tableCrc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  // Indexed: a for-of over a typed array and a `??` per byte made this five times slower.
+  for (let i = 0; i < bytes.length; i++) crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
