@@ -14,7 +14,7 @@ import { EnvironmentFault, UsageFault } from '../faults.js';
 import { byPath, claimPath, type FileDigest } from '../publish/digest.js';
 import type { Artifact, ReleaseOutput } from '../publish/types.js';
 import type { ThreadUse } from '../util/threads.js';
-import { openWriter, type PreviousRelease, type Segment, type WriterChannel, type WriterFailure, type WriterReply } from './writer.js';
+import { openWriter, type Segment, type WriterChannel, type WriterFailure, type WriterReply, type WriterStart } from './writer.js';
 
 /** Segments per message to a writer, and the text held in messages not yet written (in UTF-16 units). */
 const BATCH_SEGMENTS = 64;
@@ -75,13 +75,13 @@ class StagingOutput implements ReleaseOutput {
   constructor(
     private readonly folder: string,
     threads: ThreadUse,
-    previous?: PreviousRelease,
+    start: WriterStart,
   ) {
     this.writer = openWriter(
       threads,
       (reply) => this.received(reply),
       (error) => this.fail(error),
-      previous,
+      start,
     );
   }
 
@@ -341,18 +341,22 @@ async function currentVersion(target: string): Promise<string | undefined> {
 }
 
 /**
- * Remove what killed builds left: versions no link points to, lock files of
- * theirs, and the staging and retired folders of the writer before versions
- * (`.dist-new-<pid>-<time>`, `.dist-old-...`) whose process is gone.
+ * Remove what earlier builds left: lock files of builds that were killed, and the staging and
+ * retired folders of the writer before versions (`.dist-new-<pid>-<time>`, `.dist-old-...`) whose
+ * process is gone. Returns the versions no link points to (the release the previous build replaced,
+ * or a killed build's), which the writer removes while this build validates: a release is a
+ * thousand files and hundreds of folders, and removing one took 0.1 s on the machine
+ * bench/README.md describes.
  */
-async function removeStale(target: string, releases: string, keep: ReadonlySet<string>): Promise<void> {
+async function removeStale(target: string, releases: string, keep: ReadonlySet<string>): Promise<string[]> {
+  const retired: string[] = [];
   for (const name of await readdir(releases)) {
     if (name === LOCK_NAME || keep.has(name)) continue;
     const lockOwner = /^lock-(\d+)-\d+$/.exec(name)?.[1];
     // Versions: the lock is ours, so no other build is writing one.
-    if (lockOwner !== undefined ? !alive(Number(lockOwner)) : VERSION_NAME.test(name)) {
-      await rm(path.join(releases, name), { recursive: true, force: true });
-    }
+    if (lockOwner !== undefined) {
+      if (!alive(Number(lockOwner))) await rm(path.join(releases, name), { force: true });
+    } else if (VERSION_NAME.test(name)) retired.push(path.join(releases, name));
   }
   const prefix = `.${path.basename(target)}-`;
   for (const name of await readdir(path.dirname(target))) {
@@ -360,6 +364,7 @@ async function removeStale(target: string, releases: string, keep: ReadonlySet<s
     const owner = /^(?:new|old|link)-(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1];
     if (owner !== undefined && !alive(Number(owner))) await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
   }
+  return retired;
 }
 
 /**
@@ -417,10 +422,10 @@ export async function openStaging(outDir: string, options: WriteOptions = {}): P
   let output: StagingOutput;
   try {
     const previous = await currentVersion(target);
-    await removeStale(target, releases, new Set(previous ? [previous] : []));
+    const retired = await removeStale(target, releases, new Set(previous ? [previous] : []));
     await mkdir(staging);
     const reuse = previous ? { staging: staging + path.sep, previous: path.join(releases, previous) + path.sep } : undefined;
-    output = new StagingOutput(staging, options.threads ?? 'auto', reuse);
+    output = new StagingOutput(staging, options.threads ?? 'auto', { previous: reuse, retired });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     await unlock();
@@ -441,8 +446,8 @@ export async function openStaging(outDir: string, options: WriteOptions = {}): P
       const files = await output.digests();
       await swapIn(target, releases, version);
       swapped = true;
-      // Readers holding a file of the old version keep it open; new ones get the new version.
-      await removeStale(target, releases, new Set([version]));
+      // The replaced version stays until the next build removes it (see removeStale): a reader
+      // part-way through one of its files finishes it, and this build does not wait for the removal.
       return files;
     } finally {
       if (!swapped) {

@@ -4,7 +4,7 @@
  * so that the main thread goes on making files meanwhile, or on the calling thread (see openWriter).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { startWorker, type ThreadUse, useThread } from '../util/threads.js';
 
@@ -52,6 +52,13 @@ export interface PreviousRelease {
   previous: string;
 }
 
+/** What a writer does when it starts, before the first file comes. */
+export interface WriterStart {
+  previous?: PreviousRelease | undefined;
+  /** Older versions no link points to any more, removed while the build validates (see openStaging). */
+  retired?: readonly string[] | undefined;
+}
+
 /** The file's bytes when it is a regular file of exactly `size` bytes, else undefined. */
 function readIfSize(file: string, size: number): Buffer | undefined {
   let fd: number;
@@ -88,8 +95,18 @@ export class SegmentWriter {
    * the staging folder (0.02 ms): same bytes, and the previous release is only read, never changed,
    * so a failed build still leaves it as it was. Wherever links cannot be made, files are written.
    */
-  constructor(private previous?: PreviousRelease) {
+  private previous: PreviousRelease | undefined;
+
+  constructor({ previous, retired = [] }: WriterStart = {}) {
+    this.previous = previous;
     if (previous) this.prepareFolders(previous);
+    for (const folder of retired) {
+      try {
+        rmSync(folder, { recursive: true, force: true });
+      } catch {
+        // Left for the next build to try again: nothing reads a retired version.
+      }
+    }
   }
 
   /** Folders made ahead from the previous release's tree, deepest last. */
@@ -218,11 +235,11 @@ export function openWriter(
   threads: ThreadUse,
   onReply: (reply: WriterReply) => void,
   onFailure: (error: Error) => void,
-  previous?: PreviousRelease,
+  start: WriterStart = {},
 ): WriterChannel {
   // Writing costs about as much as making the files, so a writer thread pays at any size.
   if (useThread(threads, 1, 1)) {
-    const worker = startWorker('./writer-thread.js', import.meta.url, { workerData: previous });
+    const worker = startWorker('./writer-thread.js', import.meta.url, { workerData: start });
     worker.on('message', onReply);
     worker.on('error', onFailure);
     return {
@@ -230,7 +247,7 @@ export function openWriter(
       close: async () => void (await worker.terminate()),
     };
   }
-  const writer = new SegmentWriter(previous);
+  const writer = new SegmentWriter(start);
   return {
     post: (request) => {
       const reply = writer.handle(request);

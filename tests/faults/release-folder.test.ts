@@ -91,7 +91,10 @@ describe('build --out replaces only a release (item 1)', () => {
     expect((await run(['build', '--data', 'data'], project)).exitCode).toBe(0);
     expect((await lstat(path.join(project, 'dist'))).isSymbolicLink()).toBe(true);
     expect(await snapshot(path.join(project, 'dist'))).toEqual(before);
-    expect(await readdir(releasesFolder(path.join(project, 'dist')))).toHaveLength(1);
+    // The old folder became a version of its own, kept (as any replaced version) until the next build.
+    const current = path.basename(await readlink(path.join(project, 'dist')));
+    const versions = await readdir(releasesFolder(path.join(project, 'dist')));
+    expect(versions.filter((v) => v !== current)).toEqual([`0-${process.pid}`]);
   });
 });
 
@@ -104,7 +107,11 @@ describe('the swap (item 3)', () => {
     await build({ dataDir: path.join(project, 'data'), outDir });
     const second = await readlink(outDir);
     expect(second).not.toBe(first);
-    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(second)]);
+    // The replaced version stays until the next build removes it (while that one validates).
+    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(first), path.basename(second)].sort());
+    await build({ dataDir: path.join(project, 'data'), outDir });
+    const third = await readlink(outDir);
+    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(second), path.basename(third)].sort());
     expect(await checksumsHold(outDir)).toBeGreaterThan(40);
   });
 
@@ -153,9 +160,10 @@ describe('the swap (item 3)', () => {
     }
     await writeFile(path.join(releases, 'lock'), '2147483646\n');
     await writeFile(path.join(releases, 'lock-2147483646-1'), '2147483646\n');
+    const replaced = await readlink(outDir);
     expect((await run(['build', '--data', 'data'], project)).exitCode).toBe(0);
     expect((await readdir(project)).sort()).toEqual(['.dist-releases', 'README.md', 'data', 'dist']);
-    expect(await readdir(releases)).toEqual([path.basename(await readlink(outDir))]);
+    expect(await readdir(releases)).toEqual([path.basename(replaced), path.basename(await readlink(outDir))].sort());
   });
 
   it('leaves a whole release behind a build killed at any moment, and the next build cleans up', async () => {
@@ -169,8 +177,9 @@ describe('the swap (item 3)', () => {
       await exited;
       expect(await checksumsHold(outDir), `killed after ${afterMs} ms`).toBeGreaterThan(40);
     }
+    const replaced = await readlink(outDir);
     expect((await run(['build', '--data', 'data'], project)).exitCode).toBe(0);
-    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(await readlink(outDir))]);
+    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(replaced), path.basename(await readlink(outDir))].sort());
     expect((await readdir(project)).sort()).toEqual(['.dist-releases', 'README.md', 'data', 'dist']);
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readlink, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -23,15 +23,17 @@ beforeEach(async () => {
   expect(before.size).toBeGreaterThan(40);
 });
 
-/** The release folder is a link to its one version; no staging, lock or older version is left. */
-async function expectOneVersion(): Promise<void> {
+/** The release folder is a link to its version, beside at most the one it replaced; no staging or lock is left. */
+async function expectVersions(count: number): Promise<void> {
   expect((await readdir(root)).sort()).toEqual(['.dist-releases', 'dist']);
-  expect(await readdir(releasesFolder(outDir))).toHaveLength(1);
+  const versions = await readdir(releasesFolder(outDir));
+  expect(versions).toHaveLength(count);
+  expect(versions).toContain(path.basename(await readlink(outDir)));
 }
 
 async function expectUntouched(): Promise<void> {
   expect(await snapshot(outDir)).toEqual(before);
-  await expectOneVersion();
+  await expectVersions(1);
 }
 
 describe('a build that fails leaves the previous release exactly as it was', () => {
@@ -87,9 +89,16 @@ describe('a build that fails leaves the previous release exactly as it was', () 
 describe('a build that succeeds', () => {
   it('replaces the whole release, dropping files the new one does not have', async () => {
     await writeFile(path.join(outDir, 'stale.txt'), 'from an older release');
+    const first = await readlink(outDir);
     const result = await build({ dataDir: FICTIONAL_DATA, outDir });
     expect(result.files?.map((f) => f.path)).toEqual([...before.keys()].map((p) => p.split(path.sep).join('/')).sort());
     expect(await snapshot(outDir)).toEqual(before);
-    await expectOneVersion();
+    // The replaced version stays until the next build, which removes it.
+    await expectVersions(2);
+    const second = await readlink(outDir);
+    await build({ dataDir: FICTIONAL_DATA, outDir });
+    await expectVersions(2);
+    expect(await readdir(releasesFolder(outDir))).toEqual([path.basename(second), path.basename(await readlink(outDir))].sort());
+    expect(await readdir(releasesFolder(outDir))).not.toContain(path.basename(first));
   });
 });
