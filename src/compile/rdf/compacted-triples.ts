@@ -1,10 +1,10 @@
 /**
  * The triples of a compacted JSON-LD document of the shape the toolkit writes by
  * hand (the catalogue, src/publish/dcat.ts), read without a JSON-LD processor:
- * loading jsonld.js and N3.js cost every build some 120 ms for that one small
+ * loading jsonld.js and N3.js cost every build over 100 ms for that one small
  * document. It reads exactly these forms, as jsonld.js reads them (proven against
- * it in tests/unit/compacted-triples.test.ts and tests/linked-data/vocabularies.test.ts),
- * and throws on any other, so that a change to the document cannot drop a statement silently:
+ * it in tests/unit/catalogue-turtle.test.ts), and throws on any other, so that a
+ * change to the document cannot drop a statement silently:
  *
  * - `@context`: prefixes (strings ending in `/` or `#`) and term definitions
  *   `{ "@id", "@type"?: "@id" | datatype, "@language"? }`;
