@@ -8,10 +8,10 @@
  * - `<base>dataset/catalog`, the catalogue, whose distributions and checksums are its
  *   fragments (`dataset/catalog#distribution/csv/agreements.csv`).
  */
-import type { Writer } from 'n3';
 import type { ReleaseBasis } from '../compile/index.js';
+import { compactedTriples } from '../compile/rdf/compacted-triples.js';
 import { schemaFilePrefixes } from '../compile/rdf/prefixes.js';
-import { type DescriptionStatement, turtleDescription } from '../compile/rdf/turtle.js';
+import { type DescriptionStatement, sortedTriples, turtleDescription } from '../compile/rdf/turtle.js';
 import { vocabularyStatements } from '../compile/rdf/vocab.js';
 import { catalogIri, dcatCatalog, dcatCatalogJsonld } from './dcat.js';
 import { JSONLD_MEDIA_TYPE } from './jsonld.js';
@@ -99,14 +99,6 @@ ${distributions.map((d) => {
 })}</ul>`;
 }
 
-/** N-Quads (no blank nodes) as Turtle, by N3.js, loaded only here: the catalogue is small. */
-async function turtleOf(nquads: string, prefixes: Readonly<Record<string, string>>): Promise<string> {
-  const { Parser, Writer } = await import('n3');
-  const writer: Writer = new Writer({ prefixes: { ...prefixes } });
-  writer.addQuads(new Parser({ format: 'N-Quads' }).parse(nquads));
-  return new Promise((resolve, reject) => writer.end((error, text: string) => (error ? reject(error) : resolve(text))));
-}
-
 /** The project vocabulary's documents: `<base>vocab` and its terms and codes as fragments. */
 export const vocabularyDocuments: Publisher = {
   name: 'vocabulary-documents',
@@ -138,17 +130,17 @@ export const catalogueDocuments: Describer = {
   // The dataset record's id is always `dataset` (its schema says so), so these are catalogIri's documents.
   makes: Object.values(documentPaths('dataset/catalog')),
   describes: dcatCatalogJsonld.describes,
-  async describe(context, described) {
+  describe(context, described) {
     const prefixes = schemaFilePrefixes(context.baseIri);
     const catalogue = dcatCatalog(context, described);
     const catalogueText = `${JSON.stringify(catalogue, null, 2)}\n`;
     const id = catalogIri(context).slice(context.baseIri.length);
     const paths = cataloguePaths(context);
-    const { jsonldToNQuads } = await import('../compile/rdf/jsonld-offline.js');
+    // Its triples in sorted N-Quads order, every prefix declared: what jsonld.js's N-Quads through N3.js's Writer gave.
+    const turtle = turtleDescription(sortedTriples(compactedTriples(catalogue)), prefixes);
     return [
       { path: paths.jsonld, content: catalogueText, mediaType: JSONLD_MEDIA_TYPE },
-      // The catalogue is small: jsonld.js (offline, safe) and N3.js make its Turtle, loaded for it alone.
-      { path: paths.turtle, content: await turtleOf(await jsonldToNQuads(catalogue), prefixes), mediaType: TURTLE_MEDIA_TYPE },
+      { path: paths.turtle, content: turtle, mediaType: TURTLE_MEDIA_TYPE },
       { path: paths.page, content: page(context, id, 'Catalogue', catalogueBody(catalogue), catalogueText), mediaType: HTML_MEDIA_TYPE },
     ];
   },

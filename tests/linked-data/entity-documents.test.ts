@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { entityIri } from '../../src/model/iri.js';
 import { entityDocumentText, graphDocumentParts } from '../../src/compile/linked-data.js';
 import { entityDocumentPath } from '../../src/publish/jsonld.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import type { Triple } from '../../src/compile/rdf/quads.js';
 import { canonicalNQuads, entityDocument, graphDocument } from '../helpers/release.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';

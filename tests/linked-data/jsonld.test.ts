@@ -3,7 +3,7 @@ import type { ObjectInfo, PropertyInfo } from '../../src/schema/model.js';
 import { compileRelease } from '../../src/build/index.js';
 import { entityDocumentPath, jsonldDocuments } from '../../src/publish/jsonld.js';
 import { rdfDumps } from '../../src/publish/rdf.js';
-import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../../src/compile/rdf/jsonld-offline.js';
+import { expandSafely, jsonldToNQuads, RemoteDocumentRefused } from '../helpers/jsonld-offline.js';
 import { contextTerms, jsonldContext, termIndex } from '../../src/compile/rdf/terms.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';

@@ -4,7 +4,7 @@ import { Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { listYamlFiles } from '../../src/load/files.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import { dataPrefixes, expandCurie } from '../../src/compile/rdf/prefixes.js';
 import { canonicalNQuads } from '../helpers/release.js';
 import { compiledRelease, REAL_DATA, realAndFictionalReleases, type Release } from '../helpers/fixture.js';

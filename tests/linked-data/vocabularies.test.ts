@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Parser, Store, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import { realAndFictionalReleases, type Release } from '../helpers/fixture.js';
 import { loadVocabularies, VocabularyCheck, VOCABULARY_DIR } from '../helpers/vocabularies.js';
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import { createSiteServer } from '../../src/serve/server.js';
 import { REAL_DATA } from '../helpers/fixture.js';
 

@@ -9,7 +9,7 @@ import { build } from '../../src/build/index.js';
 import { negotiate } from '../../src/serve/negotiate.js';
 import { main } from '../../src/cli/main.js';
 import { startSiteServer } from '../../src/serve/server.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 let root: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/publish/digest.js';
 import { escapeHtml, html, jsonForScript } from '../../src/publish/site/html.js';
 import { relativeHref } from '../../src/publish/site/paths.js';
-import { jsonldToNQuads } from '../../src/compile/rdf/jsonld-offline.js';
+import { jsonldToNQuads } from '../helpers/jsonld-offline.js';
 import { compiledRelease, FICTIONAL_DATA, fictionalRelease } from '../helpers/fixture.js';
 
 type Release = Awaited<ReturnType<typeof fictionalRelease>>;
