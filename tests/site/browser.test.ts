@@ -213,7 +213,7 @@ describe.skipIf(!CHROMIUM)(SUITE, () => {
         )) as string[];
         for (const violation of violations) problems.push(`${name} at ${width}px: ${violation}`);
         const file = path.join(RESULTS, `site-${name}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file });
         if (!existsSync(file)) problems.push(`${name} at ${width}px: no screenshot`);
       }
     }
