@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
 import { EnvironmentFault } from '../../src/faults.js';
 import { releasesFolder } from '../../src/build/staging.js';
+import { DESCRIBERS, PUBLISHERS } from '../../src/publish/index.js';
+import type { Publisher } from '../../src/publish/types.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 import { runCli, snapshot } from '../helpers/cli.js';
 
@@ -119,11 +122,21 @@ describe('the swap (item 3)', () => {
     const outDir = path.join(project, 'dist');
     const dataDir = path.join(project, 'data');
     await build({ dataDir, outDir });
-    const results = await Promise.allSettled([build({ dataDir, outDir }), build({ dataDir, outDir })]);
-    const refused = results.filter((r) => r.status === 'rejected');
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    const reason = (refused[0] as PromiseRejectedResult).reason as Error;
+    // The first build holds the lock until the second has been refused: they meet whatever the timing.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const waiting: Publisher = { name: 'waits for the second build', publish: () => gate.then(() => undefined) };
+    const first = build({ dataDir, outDir, publishers: [waiting, ...PUBLISHERS], describers: DESCRIBERS });
+    while (!existsSync(path.join(releasesFolder(outDir), 'lock'))) await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await build({ dataDir, outDir }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    open();
+    await first;
+    const reason = second as Error;
     expect(reason).toBeInstanceOf(EnvironmentFault);
     expect(reason.message).toBe(
       `${outDir} is being written by another build (process ${process.pid}); run again when it has finished, or remove ${releasesFolder(outDir)}/lock if that process is not a build`,
