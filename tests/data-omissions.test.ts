@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordsOf } from '../src/model/catalog.js';
-import { compiledRelease, REAL_DATA, type Release } from './helpers/fixture.js';
+import { REAL_DATA, type Release, sharedRelease } from './helpers/fixture.js';
 
 const BASE = 'https://w3id.org/sg-kr-partnership/';
 /** The curators' source archive sits beside the repository, not in it: the word-for-word checks run where it is at hand. */
@@ -12,7 +12,7 @@ if (!ARCHIVE_AT_HAND) console.warn(`Word-for-word checks against the source arch
 let real: Release;
 
 beforeAll(async () => {
-  real = await compiledRelease(REAL_DATA);
+  real = await sharedRelease(REAL_DATA);
 });
 
 const fields = (id: string) => real.catalog.byId.get(id)?.fields ?? {};

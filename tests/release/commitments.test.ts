@@ -4,7 +4,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { longestHeldPrefix } from '../../src/validate/checks/excerpts.js';
 import { recordsOf } from '../../src/model/catalog.js';
-import { compiledRelease, fictionalRelease, REAL_DATA, type Release } from '../helpers/fixture.js';
+import { fictionalRelease, REAL_DATA, type Release, sharedRelease } from '../helpers/fixture.js';
 import { parseCsv } from '../helpers/read-tables.js';
 import { loadNQuads, runQuery } from '../../src/query/run.js';
 import { dataPrefixes } from '../../src/compile/rdf/prefixes.js';
@@ -20,7 +20,7 @@ if (!ARCHIVE_AT_HAND) console.warn(`Word-for-word checks against the source arch
 let real: Release;
 
 beforeAll(async () => {
-  real = await compiledRelease(REAL_DATA);
+  real = await sharedRelease(REAL_DATA);
 });
 
 const commitments = () => recordsOf(real.catalog, 'commitment');
