@@ -14,36 +14,51 @@ import { type FileValidation, validateFile } from './file.js';
 const ROLE = 'partnership-validate-helper';
 
 interface HelperRequest {
+  id: number;
   schemaDocuments: Map<string, JsonSchema>;
   files: readonly RawFile[];
+}
+
+interface HelperReply {
+  id: number;
+  validations: FileValidation[];
 }
 
 export interface ValidationHelper {
   /** The files' validations, in the order given. Rejects only on an internal fault of the helper. */
   validate(files: readonly RawFile[], schemas: SchemaSet): Promise<FileValidation[]>;
-  /** Stop the helper if it is still running (after a fault on this side). */
+  /** Stop the helper (it answers any number of requests until then). */
   close(): Promise<void>;
 }
 
 /** Start a helper thread (the toolkit runs compiled: see util/threads); it loads its modules while this thread reads the files. */
 export function startValidationHelper(): ValidationHelper {
   const worker = startWorker('./helper-thread.js', import.meta.url, { workerData: ROLE });
+  const pending = new Map<number, { resolve: (validations: FileValidation[]) => void; reject: (error: Error) => void }>();
   let fault: Error | undefined;
-  const ended = new Promise<FileValidation[]>((resolve, reject) => {
-    worker.once('message', (validations: FileValidation[]) => resolve(validations));
-    worker.once('error', (error) => reject((fault = error)));
-    worker.once('exit', (code) => reject((fault ??= new Error(`the validation helper stopped (exit code ${code}) before answering`))));
+  let nextId = 0;
+  const failAll = (error: Error) => {
+    fault ??= error;
+    for (const request of pending.values()) request.reject(fault);
+    pending.clear();
+  };
+  worker.on('message', ({ id, validations }: HelperReply) => {
+    pending.get(id)?.resolve(validations);
+    pending.delete(id);
   });
-  // Nobody awaits `ended` when the caller gives up before asking: do not let that be an unhandled rejection.
-  ended.catch(() => undefined);
+  worker.once('error', failAll);
+  worker.once('exit', (code) => failAll(new Error(`the validation helper stopped (exit code ${code})`)));
   return {
     validate(files, schemas) {
       if (fault) return Promise.reject(fault);
-      const request: HelperRequest = { schemaDocuments: schemas.documents, files };
+      const id = nextId++;
+      const answered = new Promise<FileValidation[]>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const request: HelperRequest = { id, schemaDocuments: schemas.documents, files };
       worker.postMessage(request);
-      return ended;
+      return answered;
     },
     async close() {
+      fault ??= new Error('the validation helper was closed');
       await worker.terminate();
     },
   };
@@ -51,8 +66,13 @@ export function startValidationHelper(): ValidationHelper {
 
 if (!isMainThread && workerData === ROLE && parentPort) {
   const port = parentPort;
-  port.once('message', ({ schemaDocuments, files }: HelperRequest) => {
-    const schemas = buildSchemaSet(schemaDocuments);
-    port.postMessage(files.map((file) => validateFile(file, schemas).validation));
+  // Requests repeat the schemas: the same texts keep one set, and with it their compiled validators.
+  let last: { key: string; schemas: SchemaSet } | undefined;
+  port.on('message', ({ id, schemaDocuments, files }: HelperRequest) => {
+    const key = JSON.stringify([...schemaDocuments]);
+    if (last?.key !== key) last = { key, schemas: buildSchemaSet(schemaDocuments) };
+    const { schemas } = last;
+    const reply: HelperReply = { id, validations: files.map((file) => validateFile(file, schemas).validation) };
+    port.postMessage(reply);
   });
 }

@@ -108,23 +108,23 @@ export interface DataLocation {
 export interface ValidateOptions {
   /** Whether a helper thread may take a share of the files (default 'auto': where it pays). */
   threads?: ThreadUse | undefined;
+  /** A helper already running, for validating again and again (it is used whatever the size, and left running). */
+  helper?: ValidationHelper | undefined;
 }
 
 export async function validateDataDir(location: DataLocation, options: ValidateOptions = {}): Promise<Validation & { schemas: SchemaSet }> {
   const listing = listDataFiles(location.dataDir);
-  const helper = useThread(options.threads ?? 'auto', listing.paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  const started =
+    !options.helper && useThread(options.threads ?? 'auto', listing.paths.length, HELPER_FROM_FILES) ? startValidationHelper() : undefined;
+  const helper = options.helper ?? started;
   try {
     const { schemas, diagnostics } = await loadSchemaSet(location.schemaDir, location.dataDir);
     // Data cannot be checked against schemas that are themselves wrong: report those alone.
-    if (diagnostics.length > 0) {
-      await helper?.close();
-      return { catalog: linkCatalog([], schemas), diagnostics: sortDiagnostics(diagnostics), schemas };
-    }
+    if (diagnostics.length > 0) return { catalog: linkCatalog([], schemas), diagnostics: sortDiagnostics(diagnostics), schemas };
     const raw = await readYamlFiles(location.dataDir, listing);
     const validation = helper ? await validateFilesWithHelper(raw, schemas, helper) : validateFiles(raw, schemas);
     return { ...validation, schemas };
-  } catch (error) {
-    await helper?.close();
-    throw error;
+  } finally {
+    await started?.close();
   }
 }

@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as ValidateModule from '../../src/validate/index.js';
 import type * as HelperModule from '../../src/validate/helper-thread.js';
 import type * as SchemaReadModule from '../../src/schema/read.js';
@@ -29,6 +29,8 @@ const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
 const { validateFile } = await lib<typeof FileModule>('validate/file.js');
 
 const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'always' });
+/** With one helper for many folders, as a command that validates again and again would keep it. */
+const withRunningHelper = (dataDir: string, helper: HelperModule.ValidationHelper) => validateDataDir({ dataDir }, { helper });
 const alone = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'never' });
 
 const cases = readdirSync(CASES_DIR, { withFileTypes: true })
@@ -73,13 +75,27 @@ describe('validation with a helper thread', () => {
   it('runs whole each case with a report no single file makes', () => {
     expect(crossFileCases).toEqual(expect.arrayContaining(['duplicate-id', 'ref-unknown', 'numbering-gap', 'source-unknown']));
   });
-  for (const name of crossFileCases) {
-    it(`reports what one thread reports: ${name}`, async () => {
-      const dataDir = path.join(CASES_DIR, name, 'data');
-      const [helped, single] = await Promise.all([withHelper(dataDir), alone(dataDir)]);
-      expect(helped.diagnostics).toEqual(single.diagnostics);
+  describe('with one helper kept running, as each case is validated', () => {
+    let helper: HelperModule.ValidationHelper;
+    beforeAll(() => {
+      helper = startValidationHelper();
     });
-  }
+    afterAll(() => helper.close());
+    for (const name of crossFileCases) {
+      it(`reports what one thread reports: ${name}`, async () => {
+        const dataDir = path.join(CASES_DIR, name, 'data');
+        const [helped, single] = await Promise.all([withRunningHelper(dataDir, helper), alone(dataDir)]);
+        expect(helped.diagnostics).toEqual(single.diagnostics);
+      });
+    }
+  });
+
+  it('starts a helper of its own and stops it, for one validation', async () => {
+    const dataDir = path.join(CASES_DIR, 'ref-unknown', 'data');
+    const [helped, single] = await Promise.all([withHelper(dataDir), alone(dataDir)]);
+    expect(helped.diagnostics).toEqual(single.diagnostics);
+    expect(helped.diagnostics.map((d) => d.code)).toContain('REF_UNKNOWN');
+  });
 
   it('places a cross-record report in a file the helper parsed', async () => {
     // The helper takes the first files by path: countries/ comes before organisations/.
