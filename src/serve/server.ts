@@ -162,6 +162,7 @@ class UnservableFile extends Error {
  * response; nothing escapes as an unhandled error.
  */
 async function sendFile(
+  openFile: OpenFile,
   request: IncomingMessage,
   response: ServerResponse,
   file: string,
@@ -170,7 +171,7 @@ async function sendFile(
 ): Promise<void> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'r');
+    handle = await openFile(file);
   } catch (error) {
     throw new UnservableFile((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR');
   }
@@ -224,9 +225,14 @@ async function sendFile(
   }
 }
 
+/** Opens a file of the release for reading. */
+export type OpenFile = (file: string) => Promise<FileHandle>;
+
 export interface ServeOptions {
   /** Time limit of one SPARQL query, in milliseconds. */
   sparqlTimeLimitMs?: number;
+  /** How files are opened (default: the file system's open); the fault tests make it fail. */
+  openFile?: OpenFile;
 }
 
 /**
@@ -238,6 +244,9 @@ export interface ServeOptions {
 export function siteRequestHandler(linkedDistDir: string, options: ServeOptions = {}, endpoint?: SparqlEndpoint) {
   // The graph is loaded on the first query, not before: serving pages needs no store.
   const sparql = endpoint ?? sparqlEndpoint(path.join(linkedDistDir, 'partnership.nq'), options.sparqlTimeLimitMs);
+  const openFile = options.openFile ?? ((file: string) => open(file, 'r'));
+  const send = (request: IncomingMessage, response: ServerResponse, file: string, headers?: Record<string, string>, status?: number) =>
+    sendFile(openFile, request, response, file, headers, status);
   const answer = async (request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> => {
     const siteDir = path.join(distDir, SITE_DIR);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -274,16 +283,16 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
           response.writeHead(303, { Location: `/${segments.map(encodeURIComponent).join('/')}/`, ...vary });
           response.end();
         } else {
-          await sendFile(request, response, offered.find((o) => o.mediaType === chosen)?.path ?? '', vary);
+          await send(request, response, offered.find((o) => o.mediaType === chosen)?.path ?? '', vary);
         }
         return;
       }
     }
-    if (await isFileInside(siteDir, inSite)) return sendFile(request, response, inSite);
+    if (await isFileInside(siteDir, inSite)) return send(request, response, inSite);
     const index = path.join(inSite, 'index.html');
     if (await isDirectoryInside(siteDir, inSite)) {
       if (await isFileInside(siteDir, index)) {
-        if (endsWithSlash || relative === '') return sendFile(request, response, index);
+        if (endsWithSlash || relative === '') return send(request, response, index);
         response.writeHead(301, { Location: `/${segments.map(encodeURIComponent).join('/')}/` });
         response.end();
         return;
@@ -292,7 +301,7 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
     // The download files live beside the site in the release (dist/records.json, dist/csv/...).
     const inDist = path.join(distDir, ...segments);
     if (!inDist.startsWith(path.join(distDir, SITE_DIR) + path.sep) && (await isFileInside(distDir, inDist))) {
-      return sendFile(request, response, inDist);
+      return send(request, response, inDist);
     }
     // Not in this version: the caller answers 404, or asks the new version if a rebuild replaced this one meanwhile.
     throw new UnservableFile(true);
@@ -310,7 +319,7 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
         if (!(error instanceof UnservableFile) || response.headersSent) throw error;
         const moved = error.missing && attempt < 3 && (await realpath(linkedDistDir).catch(() => linkedDistDir)) !== distDir;
         if (moved) continue;
-        if (error.missing) return notFound(request, response, distDir);
+        if (error.missing) return notFound(openFile, request, response, distDir);
         return sendText(response, 500, 'The file could not be read');
       }
     }
@@ -318,12 +327,12 @@ export function siteRequestHandler(linkedDistDir: string, options: ServeOptions 
 }
 
 /** A browser gets the site's own 404 page, as a static host would serve it; other clients a line of text. */
-async function notFound(request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> {
+async function notFound(openFile: OpenFile, request: IncomingMessage, response: ServerResponse, distDir: string): Promise<void> {
   const siteDir = path.join(distDir, SITE_DIR);
   const page = path.join(siteDir, NOT_FOUND_PAGE);
   if (negotiate(request.headers.accept, ['text/plain', 'text/html']) === 'text/html' && (await isFileInside(siteDir, page))) {
     try {
-      return await sendFile(request, response, page, {}, 404);
+      return await sendFile(openFile, request, response, page, {}, 404);
     } catch {
       // The page vanished or cannot be read: the plain answer will do.
     }

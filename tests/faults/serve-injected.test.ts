@@ -2,52 +2,47 @@
  * `partnership serve` with faults injected under it (issue 14, item 2): a file that
  * cannot be opened, one that vanished, and a read that fails half-way. (A test
  * running as root cannot make a file unreadable by its mode, so the fault is
- * injected at the file system call.) The server answers 500 / 404 or cuts that
+ * injected where the server opens files, through its openFile option.) The server answers 500 / 404 or cuts that
  * one response, and goes on serving.
  */
-import type * as FsPromises from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { type FileHandle, mkdtemp, open } from 'node:fs/promises';
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/index.js';
+import { startSiteServer } from '../../src/serve/server.js';
+import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
 type Fault = 'EACCES' | 'ENOENT' | 'mid-stream';
-const faults = vi.hoisted(() => new Map<string, Fault>());
+const faults = new Map<string, Fault>();
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof FsPromises>();
-  const open: typeof actual.open = async (file, ...rest) => {
-    const fault = faults.get(path.basename(String(file)));
-    if (fault === 'EACCES' || fault === 'ENOENT') {
-      throw Object.assign(new Error(`${fault}: injected, open '${String(file)}'`), { code: fault, syscall: 'open', path: String(file) });
-    }
-    const handle = await actual.open(file, ...rest);
-    if (fault !== 'mid-stream') return handle;
-    // A stream that gives a first chunk, then fails as a disk read would.
-    return Object.assign(handle, {
-      createReadStream: () => {
-        void handle.close();
-        let sent = false;
-        return new Readable({
-          read() {
-            if (!sent) {
-              sent = true;
-              this.push(Buffer.from('{"partial":'));
-            } else this.destroy(Object.assign(new Error('EIO: injected read failure'), { code: 'EIO' }));
-          },
-        });
-      },
-    });
-  };
-  return { ...actual, default: { ...actual, open }, open };
-});
-
-const { build } = await import('../../src/build/index.js');
-const { startSiteServer } = await import('../../src/serve/server.js');
-const { FICTIONAL_DATA } = await import('../helpers/fixture.js');
+/** The file system's open, failing as the test says for the files it names. */
+async function openWithFaults(file: string): Promise<FileHandle> {
+  const fault = faults.get(path.basename(file));
+  if (fault === 'EACCES' || fault === 'ENOENT') {
+    throw Object.assign(new Error(`${fault}: injected, open '${file}'`), { code: fault, syscall: 'open', path: file });
+  }
+  const handle = await open(file, 'r');
+  if (fault !== 'mid-stream') return handle;
+  // A stream that gives a first chunk, then fails as a disk read would.
+  return Object.assign(handle, {
+    createReadStream: () => {
+      void handle.close();
+      let sent = false;
+      return new Readable({
+        read() {
+          if (!sent) {
+            sent = true;
+            this.push(Buffer.from('{"partial":'));
+          } else this.destroy(Object.assign(new Error('EIO: injected read failure'), { code: 'EIO' }));
+        },
+      });
+    },
+  });
+}
 
 let server: Server;
 let port: number;
@@ -55,7 +50,7 @@ let port: number;
 beforeAll(async () => {
   const dist = path.join(await mkdtemp(path.join(tmpdir(), 'serve-injected-')), 'dist');
   await build({ dataDir: FICTIONAL_DATA, outDir: dist });
-  ({ server } = await startSiteServer(dist, 0));
+  ({ server } = await startSiteServer(dist, 0, { openFile: openWithFaults }));
   port = (server.address() as AddressInfo).port;
 });
 
