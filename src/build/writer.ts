@@ -87,6 +87,8 @@ export class SegmentWriter {
   private readonly folders = new Set<string>();
   private readonly open = new Map<string, OpenFile>();
 
+  private previous: PreviousRelease | undefined;
+
   /**
    * Creating a file (a new inode) is the dearest thing a build does on some machines: on the one
    * bench/README.md describes, 0.4-0.7 ms of kernel time each under the project's folder, so the
@@ -95,8 +97,6 @@ export class SegmentWriter {
    * the staging folder (0.02 ms): same bytes, and the previous release is only read, never changed,
    * so a failed build still leaves it as it was. Wherever links cannot be made, files are written.
    */
-  private previous: PreviousRelease | undefined;
-
   constructor({ previous, retired = [] }: WriterStart = {}) {
     this.previous = previous;
     if (previous) this.prepareFolders(previous);
