@@ -165,14 +165,17 @@ const PLANNED_AVAILABILITIES: Readonly<Record<string, string>> = {
 };
 const PLANNED_AVAILABILITY = 'http://publications.europa.eu/resource/authority/planned-availability/';
 
+/** The EU authority tables whose concepts the catalogue names, each with its labels by code. */
+const AUTHORITIES: readonly { namespace: string; labels: Readonly<Record<string, string>> }[] = [
+  { namespace: DATA_THEME, labels: DATA_THEMES },
+  { namespace: PLANNED_AVAILABILITY, labels: PLANNED_AVAILABILITIES },
+];
+
 /** A resource's node, with the label the authority gives it where DCAT-AP asks one. */
 function withLabel(json: Json): Json {
   const id = String(json['@id']);
-  const label = id.startsWith(DATA_THEME)
-    ? DATA_THEMES[id.slice(DATA_THEME.length)]
-    : id.startsWith(PLANNED_AVAILABILITY)
-      ? PLANNED_AVAILABILITIES[id.slice(PLANNED_AVAILABILITY.length)]
-      : undefined;
+  const authority = AUTHORITIES.find(({ namespace }) => id.startsWith(namespace));
+  const label = authority?.labels[id.slice(authority.namespace.length)];
   return label ? { ...json, 'skos:prefLabel': { '@value': label, '@language': 'en' } } : json;
 }
 
