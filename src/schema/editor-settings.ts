@@ -1,7 +1,7 @@
 /**
  * `.vscode/settings.json`, generated from the schemas' x-files: the YAML extension then checks and
  * completes each data file against the schema of its kind as the contributor types. Written by
- * `npm run editor-settings` (node lib/schema/editor-settings.js [data folders...]); a test checks the
+ * `npm run editor-settings` (node lib/js/editor-settings.js [data folders...]); a test checks the
  * committed file is exactly what this makes, so it cannot drift from the schemas.
  */
 import { writeFile } from 'node:fs/promises';

@@ -4,7 +4,7 @@
  * of its start-up). The module is CommonJS, as ajv's standalone code is, and takes
  * the format functions as an argument so they stay defined in one place.
  *
- *   node lib/schema/precompile.js   (run by npm run compile)
+ *   node lib/js/precompile.js   (npm run compile runs it)
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,7 +55,10 @@ export async function checkedSchemasFingerprint(dir: string = DEFAULT_SCHEMA_DIR
   return asJson === JSON.stringify([...schemas.documents]) ? schemaTextsFingerprint(texts) : undefined;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Write the shipped schemas' validators beside this module, where validator.ts looks for them. */
+export async function writePrecompiledValidators(): Promise<void> {
   const target = fileURLToPath(new URL(`./${PRECOMPILED_FILE}`, import.meta.url));
   await writeFile(target, precompiledSource(await readSchemaSet(), await checkedSchemasFingerprint()));
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await writePrecompiledValidators();

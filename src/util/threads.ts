@@ -1,5 +1,5 @@
 /**
- * Whether work may go to another thread. A worker loads a compiled module (lib/*.js); run from the
+ * Whether work may go to another thread. A worker loads a compiled module (lib/js/*.js); run from the
  * TypeScript sources (the unit tests), the toolkit does the same work on the calling thread.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';

@@ -2,7 +2,7 @@
  * A large build runs on threads (the build thread with a larger young generation, the validation
  * helper and the writer). It must give exactly what a build without threads gives: the same files,
  * the same diagnostics, and the same failure. Threads only run from the compiled toolkit, so this
- * test drives lib/, which the tests' global setup compiles.
+ * test drives lib/js/, which the tests' global setup compiles.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,8 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type * as BuildModule from '../../src/build/index.js';
 import { FICTIONAL_DATA } from '../helpers/fixture.js';
 
-const LIB = new URL('../../lib/', import.meta.url);
-const { build } = (await import(new URL('build/index.js', LIB).href)) as typeof BuildModule;
+const { build } = (await import(new URL('../../lib/js/build.js', import.meta.url).href)) as typeof BuildModule;
 const onThreads = (options: Parameters<typeof build>[0]) => build({ ...options, threads: 'always' });
 const withoutThreads = (options: Parameters<typeof build>[0]) => build({ ...options, threads: 'never' });
 const INVALID = fileURLToPath(new URL('../fixtures/validate/duplicate-id/data/', import.meta.url));

@@ -13,7 +13,7 @@ describe('precompiled validators', () => {
   let scratch: string;
   let module: PrecompiledModule;
   beforeAll(async () => {
-    // Inside the package, so the generated code's require("ajv/...") resolves as it does from lib/.
+    // Inside the package, so the generated code's require("ajv/...") resolves as it does from lib/js/.
     const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
     await mkdir(cache, { recursive: true });
     scratch = await mkdtemp(path.join(cache, 'precompiled-'));

@@ -1,7 +1,7 @@
 /**
  * Once before any test runs (vitest globalSetup):
  * - compile the toolkit. A few tests run what users run, the compiled CLI or a worker thread that
- *   only loads from lib/; compiling here, once, means no two test files rewrite lib/ at the same time;
+ *   only loads from lib/js/; compiling here, once, means no two test files rewrite it at the same time;
  * - give the run a temporary folder of its own (TMPDIR, which os.tmpdir() and the test workers
  *   inherit), removed at the end, so the many releases the tests write do not pile up in /tmp.
  */
@@ -20,10 +20,8 @@ const DONE = 'PARTNERSHIP_TESTS_SETUP';
 export default async function setup(): Promise<() => void> {
   if (process.env[DONE]) return () => undefined;
   process.env[DONE] = '1';
-  // `npm run compile`'s two steps, without npm's own start-up.
-  const run = promisify(execFile);
-  await run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT });
-  await run(process.execPath, ['lib/schema/precompile.js'], { cwd: ROOT });
+  // `npm run compile`, without npm's own start-up.
+  await promisify(execFile)(process.execPath, ['scripts/compile.mjs'], { cwd: ROOT });
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'partnership-tests-'));
   process.env.TMPDIR = scratch;
   return () => rmSync(scratch, { recursive: true, force: true });

@@ -4,8 +4,8 @@
  * messages and hints, and the same catalog: each file of every golden case as one thread
  * validates it, and whole the cases whose reports cross files (the helper's files are parsed
  * again for those reports' positions). The helper only runs from the compiled
- * toolkit (a worker cannot load TypeScript), so this test drives lib/, which the
- * tests' global setup compiles.
+ * toolkit (a worker cannot load TypeScript), so this test drives lib/js/, which the
+ * tests' global setup compiles; the references it compares with are the sources'.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,20 +13,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as ValidateModule from '../../src/validate/index.js';
 import type * as HelperModule from '../../src/validate/helper-thread.js';
-import type * as SchemaReadModule from '../../src/schema/read.js';
-import type * as FilesModule from '../../src/load/files.js';
-import type * as FileModule from '../../src/validate/file.js';
+import { readSchemaSet } from '../../src/schema/read.js';
+import { readYamlFiles } from '../../src/load/files.js';
+import { validateFile } from '../../src/validate/file.js';
 import { FICTIONAL_DATA, REAL_DATA } from '../helpers/fixture.js';
 
-const LIB = new URL('../../lib/', import.meta.url);
+const LIB = new URL('../../lib/js/', import.meta.url);
 const CASES_DIR = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 const lib = async <T>(file: string) => (await import(new URL(file, LIB).href)) as T;
 
-const { validateDataDir } = await lib<typeof ValidateModule>('validate/index.js');
-const { startValidationHelper } = await lib<typeof HelperModule>('validate/helper-thread.js');
-const { readSchemaSet } = await lib<typeof SchemaReadModule>('schema/read.js');
-const { readYamlFiles } = await lib<typeof FilesModule>('load/files.js');
-const { validateFile } = await lib<typeof FileModule>('validate/file.js');
+const { validateDataDir } = await lib<typeof ValidateModule>('validate.js');
+const { startValidationHelper } = await lib<typeof HelperModule>('helper-thread.js');
 
 const withHelper = (dataDir: string) => validateDataDir({ dataDir }, { threads: 'always' });
 /** With one helper for many folders, as a command that validates again and again would keep it. */
