@@ -344,9 +344,10 @@ async function currentVersion(target: string): Promise<string | undefined> {
  * Remove what earlier builds left: lock files of builds that were killed, and the staging and
  * retired folders of the writer before versions (`.dist-new-<pid>-<time>`, `.dist-old-...`) whose
  * process is gone. Returns the versions no link points to (the release the previous build replaced,
- * or a killed build's), which the writer removes while this build validates: a release is a
- * thousand files and hundreds of folders, and removing one took 0.1 s on the machine
- * bench/README.md describes.
+ * or a killed build's): the newest becomes this build's staging folder (recycle), and the writer
+ * removes the others while this build validates. A release is a thousand files and hundreds of
+ * folders: removing one took 0.1 s, and making one as much again, on the machine bench/README.md
+ * describes.
  */
 async function removeStale(target: string, releases: string, keep: ReadonlySet<string>): Promise<string[]> {
   const retired: string[] = [];
@@ -365,6 +366,23 @@ async function removeStale(target: string, releases: string, keep: ReadonlySet<s
     if (owner !== undefined && !alive(Number(owner))) await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
   }
   return retired;
+}
+
+/** Rename the newest of the retired versions to `staging`; the one renamed, or undefined if none could be. */
+async function recycle(retired: readonly string[], staging: string): Promise<string | undefined> {
+  const newest = [...retired].sort((a, b) => versionTime(b) - versionTime(a))[0];
+  if (newest === undefined) return undefined;
+  try {
+    await rename(newest, staging);
+    return newest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When a version folder (`<time>-<pid>`) was made. */
+function versionTime(version: string): number {
+  return Number.parseInt(path.basename(version), 10);
 }
 
 /**
@@ -423,9 +441,15 @@ export async function openStaging(outDir: string, options: WriteOptions = {}): P
   try {
     const previous = await currentVersion(target);
     const retired = await removeStale(target, releases, new Set(previous ? [previous] : []));
-    await mkdir(staging);
+    // Over a previous release, the newest version it replaced becomes the staging folder (see SegmentWriter).
+    const recycled = previous ? await recycle(retired, staging) : undefined;
+    if (!recycled) await mkdir(staging);
     const reuse = previous ? { staging: staging + path.sep, previous: path.join(releases, previous) + path.sep } : undefined;
-    output = new StagingOutput(staging, options.threads ?? 'auto', { previous: reuse, retired });
+    output = new StagingOutput(staging, options.threads ?? 'auto', {
+      previous: reuse,
+      recycled: recycled !== undefined,
+      retired: retired.filter((version) => version !== recycled),
+    });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     await unlock();

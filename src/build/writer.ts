@@ -4,7 +4,22 @@
  * so that the main thread goes on making files meanwhile, or on the calling thread (see openWriter).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmdirSync,
+  rmSync,
+  type Stats,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { startWorker, type ThreadUse, useThread } from '../util/threads.js';
 
@@ -55,12 +70,14 @@ export interface PreviousRelease {
 /** What a writer does when it starts, before the first file comes. */
 export interface WriterStart {
   previous?: PreviousRelease | undefined;
+  /** The staging folder is an older release renamed (see openStaging): its files are kept where they are the new ones, removed where not. */
+  recycled?: boolean | undefined;
   /** Older versions no link points to any more, removed while the build validates (see openStaging). */
   retired?: readonly string[] | undefined;
 }
 
-/** The file's bytes when it is a regular file of exactly `size` bytes, else undefined. */
-function readIfSize(file: string, size: number): Buffer | undefined {
+/** The file's bytes and identity when it is a regular file of exactly `size` bytes, else undefined. */
+function readIfSize(file: string, size: number): { bytes: Buffer; stats: Stats } | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -77,10 +94,15 @@ function readIfSize(file: string, size: number): Buffer | undefined {
       if (got === 0) return undefined;
       read += got;
     }
-    return bytes;
+    return { bytes, stats };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether two stats are of one file (two names of one inode). */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev;
 }
 
 export class SegmentWriter {
@@ -88,6 +110,12 @@ export class SegmentWriter {
   private readonly open = new Map<string, OpenFile>();
 
   private previous: PreviousRelease | undefined;
+  /** Folders the staging folder holds before any file comes (made ahead, or recycled), removed at the end unless a file went into them. */
+  private prepared: string[] = [];
+  /** Folders that files went into. */
+  private readonly used = new Set<string>();
+  /** What a recycled staging folder held that this release has not yet kept or replaced: path to whether it is a folder. */
+  private readonly leftovers = new Map<string, boolean>();
 
   /**
    * Creating a file (a new inode) is the dearest thing a build does on some machines: on the one
@@ -96,10 +124,20 @@ export class SegmentWriter {
    * release already holds, so a whole file identical to the previous release's is hard-linked into
    * the staging folder (0.02 ms): same bytes, and the previous release is only read, never changed,
    * so a failed build still leaves it as it was. Wherever links cannot be made, files are written.
+   *
+   * Removing a release and making the folders of the next cost as much again, so the staging folder
+   * is, when there is one, the release the previous build replaced (renamed by openStaging): where
+   * it still holds the previous release's file under the same name (the same inode, linked by the
+   * build before) and that is the new file, the file is kept as it is. Nothing is ever written into
+   * an existing file: a file of the recycled release that is not the new one is unlinked, and the new
+   * one made, so the previous release, which may share its inode, is never changed.
    */
-  constructor({ previous, retired = [] }: WriterStart = {}) {
+  constructor({ previous, recycled = false, retired = [] }: WriterStart = {}) {
     this.previous = previous;
-    if (previous) this.prepareFolders(previous);
+    if (previous) {
+      if (recycled) this.scanRecycled(previous.staging);
+      this.prepareFolders(previous);
+    }
     for (const folder of retired) {
       try {
         rmSync(folder, { recursive: true, force: true });
@@ -109,10 +147,24 @@ export class SegmentWriter {
     }
   }
 
-  /** Folders made ahead from the previous release's tree, deepest last. */
-  private prepared: string[] = [];
-  /** Folders that files went into. */
-  private readonly used = new Set<string>();
+  /** The recycled release's files and folders: its folders are taken as prepared, its files as leftovers. */
+  private scanRecycled(staging: string): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(staging, { recursive: true, withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(entry.parentPath, entry.name);
+      const isFolder = entry.isDirectory();
+      this.leftovers.set(full, isFolder);
+      if (isFolder) {
+        this.folders.add(full);
+        this.prepared.push(full);
+      }
+    }
+  }
 
   /**
    * Making a folder costs as much as making a file (above), and the site has one per entity. The
@@ -120,7 +172,7 @@ export class SegmentWriter {
    * in the staging folder while the main thread validates; those no file goes into are removed at the end.
    */
   private prepareFolders(previous: PreviousRelease): void {
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(previous.previous, { recursive: true, withFileTypes: true });
     } catch {
@@ -132,18 +184,48 @@ export class SegmentWriter {
       .sort((a, b) => a.length - b.length);
     for (const folder of folders) {
       const made = previous.staging + folder;
+      if (this.folders.has(made)) continue;
+      this.removeLeftover(made);
       mkdirSync(made, { recursive: true });
       this.folders.add(made);
       this.prepared.push(made);
     }
   }
 
+  /** Clear the way for a new file or folder at `at`: what the recycled release held there goes. */
+  private removeLeftover(at: string): void {
+    const isFolder = this.leftovers.get(at);
+    if (isFolder === undefined) return;
+    this.leftovers.delete(at);
+    if (!isFolder) {
+      unlinkSync(at);
+      return;
+    }
+    rmSync(at, { recursive: true, force: true });
+    const inside = at + path.sep;
+    for (const other of this.leftovers.keys()) if (other.startsWith(inside)) this.leftovers.delete(other);
+    for (const folder of this.folders) if (folder === at || folder.startsWith(inside)) this.folders.delete(folder);
+  }
+
+  /** The folder of a file about to be made, with the folders above it. */
+  private ensureFolder(folder: string): void {
+    this.used.add(folder);
+    if (this.folders.has(folder)) return;
+    for (let at = folder; !this.folders.has(at) && at !== path.dirname(at); at = path.dirname(at)) this.removeLeftover(at);
+    mkdirSync(folder, { recursive: true });
+    this.folders.add(folder);
+  }
+
   private finish(): void {
+    for (const [leftover, isFolder] of this.leftovers) if (!isFolder) unlinkSync(leftover);
+    this.leftovers.clear();
     const kept = new Set<string>();
     for (const folder of this.used) {
       for (let at = folder; !kept.has(at) && at.length > 1; at = path.dirname(at)) kept.add(at);
     }
-    for (const folder of this.prepared.reverse()) if (!kept.has(folder)) rmdirSync(folder);
+    const unused = this.prepared.filter((folder) => !kept.has(folder) && this.folders.has(folder));
+    // Deepest first, so each is empty when its turn comes.
+    for (const folder of unused.sort((a, b) => b.length - a.length)) rmdirSync(folder);
     this.prepared = [];
   }
 
@@ -169,28 +251,26 @@ export class SegmentWriter {
   }
 
   private start(file: string): OpenFile {
-    const folder = path.dirname(file);
-    this.used.add(folder);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
-    }
-    return { fd: openSync(file, 'w'), hash: createHash('sha256'), bytes: 0 };
+    this.ensureFolder(path.dirname(file));
+    this.removeLeftover(file);
+    // 'wx': a new file, never an existing one truncated (it could be a link to the previous release's).
+    return { fd: openSync(file, 'wx'), hash: createHash('sha256'), bytes: 0 };
   }
 
-  /** Link `file` to the previous release's copy when that holds exactly `bytes`; true when it did. */
+  /** Keep or link `file` as the previous release's copy when that holds exactly `bytes`; true when it did. */
   private linked(file: string, bytes: Uint8Array): boolean {
     const previous = this.previous;
     if (!previous || !file.startsWith(previous.staging)) return false;
     const old = previous.previous + file.slice(previous.staging.length);
-    const oldBytes = readIfSize(old, bytes.byteLength);
-    if (!oldBytes?.equals(bytes)) return false;
-    const folder = path.dirname(file);
-    this.used.add(folder);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
+    const held = readIfSize(old, bytes.byteLength);
+    if (!held?.bytes.equals(bytes)) return false;
+    if (this.leftovers.get(file) === false && sameFile(lstatSync(file), held.stats)) {
+      this.leftovers.delete(file);
+      this.used.add(path.dirname(file));
+      return true;
     }
+    this.ensureFolder(path.dirname(file));
+    this.removeLeftover(file);
     try {
       linkSync(old, file);
       return true;

@@ -4,13 +4,13 @@
  * sizes and SHA-256 the describing files state.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, readlink, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryOutput } from '../../src/publish/output.js';
 import type { Artifact } from '../../src/publish/types.js';
-import { writeRelease } from '../../src/build/staging.js';
+import { releasesFolder, writeRelease } from '../../src/build/staging.js';
 import { writeReleaseAtomically } from '../helpers/release.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -142,6 +142,77 @@ describe('writing a release', () => {
     ]);
     expect((await readdir(path.join(outDir, 'site'))).sort()).toEqual(['a', 'b']);
     expect((await readdir(path.dirname(outDir))).sort()).toEqual(['.dist-releases', 'dist']);
+  });
+
+  it('makes a release in the version the previous build replaced, exactly, without changing the previous release', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    const file = (p: string, content: string): Artifact => ({ path: p, content, mediaType: 'text/plain' });
+    const release = (...files: Artifact[]) => writeReleaseAtomically(outDir, files);
+    const tree = async (folder: string) =>
+      (await readdir(folder, { recursive: true, withFileTypes: true }))
+        .map((e) => `${path.relative(folder, path.join(e.parentPath, e.name))}${e.isDirectory() ? '/' : ''}`)
+        .sort();
+    const contents = async (folder: string) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await tree(folder)).filter((p) => !p.endsWith('/')).map(async (p) => [p, await readFile(path.join(folder, p), 'utf8')]),
+        ),
+      );
+
+    // 1 and 2: the second links what it keeps from the first; 3 is made in 1's folder.
+    await release(
+      file('same.txt', 'same'),
+      file('changed.txt', 'one'),
+      file('gone/deep/x.txt', 'x'),
+      file('k', 'a file'),
+      file('f/x', 'in a folder'),
+    );
+    const firstFolder = await stat(path.resolve(path.dirname(outDir), await readlink(outDir)));
+    await release(
+      file('same.txt', 'same'),
+      file('changed.txt', 'two'),
+      file('shared.txt', 'kept once'),
+      file('k', 'a file'),
+      file('f/x', 'in a folder'),
+    );
+    const second = path.resolve(path.dirname(outDir), await readlink(outDir));
+    const secondBefore = await contents(second);
+    const sameBefore = await stat(path.join(second, 'same.txt'));
+    const files = await release(
+      file('same.txt', 'same'),
+      file('changed.txt', 'three'),
+      // One file in the first two releases (linked), which the recycled folder holds: replaced, never written into.
+      file('shared.txt', 'then changed'),
+      file('k/inner.txt', 'a folder where a file was'),
+      file('f', 'a file where a folder was'),
+      file('new/y.txt', 'y'),
+    );
+    const third = path.resolve(path.dirname(outDir), await readlink(outDir));
+
+    // The first release's folder, renamed: no folder was made for the third.
+    expect((await stat(third)).ino).toBe(firstFolder.ino);
+    expect(await contents(outDir)).toEqual({
+      'changed.txt': 'three',
+      f: 'a file where a folder was',
+      'k/inner.txt': 'a folder where a file was',
+      'new/y.txt': 'y',
+      'same.txt': 'same',
+      'shared.txt': 'then changed',
+    });
+    expect(await tree(outDir)).toEqual(['changed.txt', 'f', 'k/', 'k/inner.txt', 'new/', 'new/y.txt', 'same.txt', 'shared.txt']);
+    expect(files.map((f) => [f.path, f.sha256])).toEqual([
+      ['changed.txt', sha256(Buffer.from('three'))],
+      ['f', sha256(Buffer.from('a file where a folder was'))],
+      ['k/inner.txt', sha256(Buffer.from('a folder where a file was'))],
+      ['new/y.txt', sha256(Buffer.from('y'))],
+      ['same.txt', sha256(Buffer.from('same'))],
+      ['shared.txt', sha256(Buffer.from('then changed'))],
+    ]);
+    // The previous release is as it was, and shares the unchanged file (the first build's inode) with the new one.
+    expect(await contents(second)).toEqual(secondBefore);
+    expect((await stat(path.join(third, 'same.txt'))).ino).toBe(sameBefore.ino);
+    expect((await stat(path.join(third, 'same.txt'))).nlink).toBe(2);
+    expect((await readdir(releasesFolder(outDir))).sort()).toEqual([path.basename(second), path.basename(third)].sort());
   });
 
   it('leaves the previous release as it was when a rebuild that linked its files fails', async () => {
