@@ -5,6 +5,7 @@ import { baseIriProblem } from '../../model/iri.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
+import { optimiseForDataIn } from '../tiering.js';
 
 export interface BuildCommandOptions {
   data: string;
@@ -34,6 +35,7 @@ export async function runBuild(options: BuildCommandOptions, io: CliIo): Promise
     io.stderr(`partnership build: will not replace --out ${options.out}: ${outProblem}\n`);
     return EXIT.usage;
   }
+  await optimiseForDataIn(path.resolve(io.cwd, options.data));
   // Loaded on use: the publishers' libraries would otherwise slow the start of every other command.
   const { build } = await import('../../build/index.js');
   const result = await build({

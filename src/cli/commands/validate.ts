@@ -4,6 +4,7 @@ import { EXIT, exitCodeFor } from '../../diagnostics.js';
 import { type FormatName, formatDiagnostics } from '../format/index.js';
 import { type CliIo, displayPaths, foldersExist } from '../io.js';
 import { dataOption, formatOption, schemasOption, strictOption } from '../options.js';
+import { optimise, optimiseForDataIn } from '../tiering.js';
 
 export interface ValidateOptions {
   data: string;
@@ -18,6 +19,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const dataDir = path.resolve(io.cwd, options.data);
   const schemaDir = options.schemas ? path.resolve(io.cwd, options.schemas) : undefined;
   if (!(await foldersExist('validate', { data: options.data, schemas: options.schemas }, io))) return EXIT.usage;
+  await optimiseForDataIn(dataDir);
   const { validateDataDir } = await import('../../validate/index.js');
   const { diagnostics } = await validateDataDir({ dataDir, schemaDir });
   const shown = displayPaths(diagnostics, options.data, io.cwd);
@@ -36,6 +38,7 @@ export async function runValidateWatch(options: ValidateOptions, io: CliIo, sign
     io.stderr(`partnership validate: --debounce must be a number of milliseconds\n`);
     return EXIT.usage;
   }
+  optimise();
   const [{ validateDataDir }, { watchValidate }] = await Promise.all([import('../../validate/index.js'), import('../../watch/watch.js')]);
   const validate = async () => displayPaths((await validateDataDir({ dataDir, schemaDir })).diagnostics, options.data, io.cwd);
   await watchValidate({ dataDir, debounceMs, validate, write: io.stdout, signal });
