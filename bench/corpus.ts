@@ -116,11 +116,16 @@ async function readSources(dataDir: string, schemas: SchemaSet): Promise<{ files
  * Names ids for one copy. An id that extends another record's id (a paragraph
  * `<document>/para/5`) follows that record's new id; any other gets a copy tag
  * on its last segment (`agreement/ksfta-x2`) or, where the pattern allows no
- * tag (`country/[a-z]{2}`), the next unused code of the same shape.
+ * tag (`country/[a-z]{2}`), the next unused code of the same shape. When every
+ * code of that shape is taken (676 two-letter codes: the real data's 7 countries
+ * run out after 96 copies), the copy shares the original record, as partnerships
+ * share the countries of the world, and its file is not copied.
  */
 class IdNamer {
   private readonly used: Set<string>;
   private readonly codes = new Map<string, Generator<string>>();
+  /** Ids a later copy shares with the original, having no code of its own left. */
+  readonly shared = new Set<string>();
 
   constructor(private readonly ids: IdTable) {
     this.used = new Set(ids.patterns.keys());
@@ -131,14 +136,21 @@ class IdNamer {
     const name = (id: string): string => {
       const known = assigned.get(id);
       if (known !== undefined) return known;
-      const fresh = copy === 1 || this.ids.singletons.has(id) || !this.ids.patterns.has(id) ? id : this.fresh(id, copy, name);
+      const fresh =
+        copy === 1 || this.ids.singletons.has(id) || !this.ids.patterns.has(id) ? id : (this.fresh(id, copy, name) ?? this.share(id));
       assigned.set(id, fresh);
       return fresh;
     };
     return name;
   }
 
-  private fresh(id: string, copy: number, name: (id: string) => string): string {
+  private share(id: string): string {
+    this.shared.add(id);
+    return id;
+  }
+
+  /** A new id of the shape of `id`, or undefined when every code of its shape is taken. */
+  private fresh(id: string, copy: number, name: (id: string) => string): string | undefined {
     const pattern = this.ids.patterns.get(id) ?? /.*/;
     const accept = (candidate: string): boolean => !this.used.has(candidate) && pattern.test(candidate);
     const take = (candidate: string): string => {
@@ -166,6 +178,7 @@ class IdNamer {
         const candidate = [...head, next.value].join('/');
         if (accept(candidate)) return take(candidate);
       }
+      return undefined;
     }
     throw new Error(`no free id of the shape of "${id}" for copy ${copy}`);
   }
@@ -244,7 +257,7 @@ export async function generateCorpus(options: {
   for (let copy = 1; copy <= scale; copy++) {
     const name = namer.mapping(copy);
     for (const file of files) {
-      if (copy > 1 && ids.singletons.has(file.id)) continue;
+      if (copy > 1 && (ids.singletons.has(file.id) || namer.shared.has(name(file.id)))) continue;
       const target = copyPath(file, copy, name, ids);
       if (corpus.has(target)) throw new Error(`two copies would be written to ${target}`);
       corpus.set(target, spliceIds(file, name));

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,22 @@ describe('bench corpus generator', () => {
     const original = await readFile(path.join(REAL_DATA, 'countries/kr.yaml'), 'utf8');
     const copy = await readFile(path.join(corpus, 'countries/aa.yaml'), 'utf8');
     expect(copy).toBe(original.replaceAll('country/kr', 'country/aa').replaceAll(/source\/([a-z0-9-]+)/g, 'source/$1-x2'));
+  });
+
+  it("shares a record once every code of its id's shape is taken, and does not copy its file", async () => {
+    // Two countries (two-letter codes, 676 in all) and the dataset: the codes run out at copy 338.
+    const source = path.join(scratch, 'two-countries');
+    for (const file of ['dataset.yaml', ...(await listYamlFiles(FICTIONAL_DATA)).filter((f) => f.startsWith('countries/'))]) {
+      await mkdir(path.dirname(path.join(source, file)), { recursive: true });
+      await copyFile(path.join(FICTIONAL_DATA, file), path.join(source, file));
+    }
+    const originals = (await listYamlFiles(source)).filter((f) => f.startsWith('countries/'));
+    expect(originals).toHaveLength(2);
+    const summary = await generateCorpus({ dataDir: source, outDir: path.join(scratch, 'two-countries-340'), scale: 340 });
+    const countries = (await listYamlFiles(path.join(scratch, 'two-countries-340'))).filter((f) => f.startsWith('countries/'));
+    expect(countries).toHaveLength(26 * 26);
+    expect(new Set(countries).size).toBe(26 * 26);
+    expect(summary.files).toBe(26 * 26 + 1);
   });
 
   it('multiplies the fictional partnership too (nothing in it is specific to the real data)', async () => {
