@@ -3,7 +3,7 @@
  * run often. A build or validation of a small data folder runs most of its thousands of functions
  * a few hundred times at most: optimising them cost more CPU than it saved, and took the second core
  * from the writer thread. On data/ (234 files) a build took 680 ms without it against 769 with it
- * (CPU 900 against 1,210 ms); at 2,340 files optimised code pays (validate 987 against 1,212 ms).
+ * (CPU 900 against 1,210 ms); at 2,331 files (scale 10) optimised code pays (validate 987 against 1,212 ms).
  * So `build` and `validate` start without it (bin/partnership.js) and turn it on here once they
  * know the data folder is large, or will run long (`--watch`). Other commands never turn it off.
  */
