@@ -205,6 +205,7 @@ const MAX_NESTING = 256;
  * differs between the main thread and workers.
  */
 function tooDeepAt(text: string): number | undefined {
+  if (!mayNestTooDeeply(text)) return undefined;
   let depth = 0;
   let quote: string | undefined;
   let lineStart = true;
@@ -234,11 +235,38 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
+/** False when the text cannot nest deeper than MAX_NESTING: too few brackets in all, and no line indented that far. */
+function mayNestTooDeeply(text: string): boolean {
+  let brackets = 0;
+  for (const opener of ['[', '{']) {
+    for (let at = text.indexOf(opener); at !== -1 && brackets <= MAX_NESTING; at = text.indexOf(opener, at + 1)) brackets++;
+  }
+  return brackets > MAX_NESTING || DEEP_INDENT.test(text);
+}
+
+const DEEP_INDENT = new RegExp(`(?:^|\n) {${MAX_NESTING + 1}}`);
+
+/**
+ * Whether the text may hold what structuralDiagnostics looks for: an anchor, alias or tag needs its
+ * `&`, `*` or `!`, and keys equal as text make the parser report DUPLICATE_KEY (see parseDataText).
+ * Most files hold none, and walking every node of every file showed in profiles.
+ */
+function needsStructuralWalk(text: string, document: Document.Parsed): boolean {
+  return /[&*!]/.test(text) || document.errors.some((e) => e.code === 'DUPLICATE_KEY');
+}
+
+/** Keys equal as text, as structuralDiagnostics compares them. */
+const sameKeyText = (a: unknown, b: unknown): boolean => {
+  const text = keyText(a);
+  return text !== undefined && text === keyText(b);
+};
+
 export function parseDataText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { path: file, text, lineCounter, value: undefined, diagnostics: [] };
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
+    lineCounter.addNewLine(0);
     for (let at = text.indexOf('\n'); at !== -1 && at < deep; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
     const start = position(lineCounter, deep);
     result.diagnostics.push(
@@ -251,7 +279,8 @@ export function parseDataText(file: string, text: string): ParsedFile {
   const parse = (keepSourceTokens: boolean) =>
     parseAllDocuments(text, {
       lineCounter,
-      uniqueKeys: false, // checked in structuralDiagnostics, comparing keys as text
+      // Only noticed here (the report, with both places, is structuralDiagnostics'), comparing keys as text.
+      uniqueKeys: sameKeyText,
       prettyErrors: false,
       strict: true,
       merge: false,
@@ -292,7 +321,8 @@ export function parseDataText(file: string, text: string): ParsedFile {
       ),
     );
   }
-  const parseProblems = [...first.errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
+  const errors = first.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const parseProblems = [...errors, ...first.warnings].filter((e) => e.code !== 'TAG_RESOLVE_FAILED');
   const reported = new Set<string>();
   for (const problem of parseProblems) {
     const diagnostic = fromYamlError(file, problem, lineCounter, { text, document: first });
@@ -302,9 +332,9 @@ export function parseDataText(file: string, text: string): ParsedFile {
     reported.add(key);
     result.diagnostics.push(diagnostic);
   }
-  const structural = structuralDiagnostics(file, text, first, lineCounter);
+  const structural = needsStructuralWalk(text, first) ? structuralDiagnostics(file, text, first, lineCounter) : [];
   result.diagnostics.push(...structural);
-  if (first.errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;
+  if (errors.length > 0 || structural.some((d) => d.code === 'YAML_ALIAS')) return result;
 
   if (!isMap(first.contents)) {
     const at = spanOf(first.contents as Node, lineCounter);

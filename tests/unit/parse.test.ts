@@ -15,6 +15,26 @@ describe('tagOffset', () => {
 });
 
 describe('parseDataText', () => {
+  it('refuses nesting deeper than it reads, by indentation as by brackets', () => {
+    const levels = 300;
+    const indented = Array.from({ length: levels }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + ' end\n';
+    // At the space past the limit: line 258 holds 257.
+    expect(parseDataText('x.yaml', indented).diagnostics.map((d) => [d.code, d.start])).toEqual([
+      ['YAML_TOO_DEEP', { line: 258, column: 257 }],
+    ]);
+    expect(parseDataText('x.yaml', `id: x\nname: ${'['.repeat(300)}\n`).diagnostics.map((d) => [d.code, d.start])).toEqual([
+      ['YAML_TOO_DEEP', { line: 2, column: 263 }],
+    ]);
+    // 256 brackets in all (even unbalanced in quotes) are within the limit and read as they are.
+    expect(parseDataText('x.yaml', `a: "${'['.repeat(256)}"\n`).value).toEqual({ a: '['.repeat(256) });
+  });
+
+  it('reports keys equal as text once, with where the first stands, in a file without anchors or tags', () => {
+    const parsed = parseDataText('x.yaml', 'id: a\n1: one\n"1": again\n');
+    expect(parsed.diagnostics.map((d) => [d.code, d.start.line, d.related?.[0]?.start.line])).toEqual([['YAML_DUPLICATE_KEY', 3, 2]]);
+    expect(parsed.value).toEqual({ id: 'a', 1: 'again' });
+  });
+
   it('reports one alias per anchor, counting its uses', () => {
     const parsed = parseDataText('x.yaml', 'a: &a [1]\nb: [*a, *a, *a]\nc: *a\n');
     expect(parsed.value).toBeUndefined();
