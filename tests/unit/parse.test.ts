@@ -17,7 +17,7 @@ describe('tagOffset', () => {
 describe('parseDataText', () => {
   it('refuses nesting deeper than it reads, by indentation as by brackets', () => {
     const levels = 300;
-    const indented = Array.from({ length: levels }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + ' end\n';
+    const indented = `${Array.from({ length: levels }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n')} end\n`;
     // At the space past the limit: line 258 holds 257.
     expect(parseDataText('x.yaml', indented).diagnostics.map((d) => [d.code, d.start])).toEqual([
       ['YAML_TOO_DEEP', { line: 258, column: 257 }],
