@@ -197,14 +197,32 @@ export class SegmentWriter {
     const isFolder = this.leftovers.get(at);
     if (isFolder === undefined) return;
     this.leftovers.delete(at);
-    if (!isFolder) {
-      unlinkSync(at);
-      return;
-    }
+    if (isFolder) this.removeFolder(at);
+    else unlinkSync(at);
+  }
+
+  /** A folder made ahead or recycled, with what it holds (only what the new release has not used). */
+  private removeFolder(at: string): void {
     rmSync(at, { recursive: true, force: true });
     const inside = at + path.sep;
     for (const other of this.leftovers.keys()) if (other.startsWith(inside)) this.leftovers.delete(other);
     for (const folder of this.folders) if (folder === at || folder.startsWith(inside)) this.folders.delete(folder);
+  }
+
+  /**
+   * Clear the way for a new file at `file`: what the recycled release held there, or a folder made
+   * ahead where the previous release had one and the new release has a file instead (no file of
+   * this release went into it; if one did, the file fails to open, as the two paths conflict).
+   */
+  private clearForFile(file: string): void {
+    if (this.leftovers.has(file)) this.removeLeftover(file);
+    else if (this.folders.has(file) && !this.usedUnder(file)) this.removeFolder(file);
+  }
+
+  private usedUnder(folder: string): boolean {
+    const inside = folder + path.sep;
+    for (const used of this.used) if (used === folder || used.startsWith(inside)) return true;
+    return false;
   }
 
   /** The folder of a file about to be made, with the folders above it. */
@@ -232,14 +250,13 @@ export class SegmentWriter {
   handle({ batch, segments, finish }: WriterRequest): WriterReply {
     let current: string | undefined;
     try {
+      const digests = segments.map((segment) => {
+        current = segment.file;
+        return this.write(segment);
+      });
+      // After this request's files, so none of their folders is taken for unused.
       if (finish) this.finish();
-      return {
-        batch,
-        digests: segments.map((segment) => {
-          current = segment.file;
-          return this.write(segment);
-        }),
-      };
+      return { batch, digests };
     } catch (error) {
       const { message, code, syscall, path: file } = error as NodeJS.ErrnoException;
       const where = file ?? current;
@@ -252,7 +269,7 @@ export class SegmentWriter {
 
   private start(file: string): OpenFile {
     this.ensureFolder(path.dirname(file));
-    this.removeLeftover(file);
+    this.clearForFile(file);
     // 'wx': a new file, never an existing one truncated (it could be a link to the previous release's).
     return { fd: openSync(file, 'wx'), hash: createHash('sha256'), bytes: 0 };
   }
@@ -270,7 +287,7 @@ export class SegmentWriter {
       return true;
     }
     this.ensureFolder(path.dirname(file));
-    this.removeLeftover(file);
+    this.clearForFile(file);
     try {
       linkSync(old, file);
       return true;

@@ -215,6 +215,24 @@ describe('writing a release', () => {
     expect((await readdir(releasesFolder(outDir))).sort()).toEqual([path.basename(second), path.basename(third)].sort());
   });
 
+  it('makes a file where the previous release has a folder, and a folder where it has a file', async () => {
+    const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
+    const release = (files: Record<string, string>) =>
+      writeReleaseAtomically(
+        outDir,
+        Object.entries(files).map(([p, content]) => ({ path: p, content, mediaType: 'text/plain' })),
+      );
+    const read = async (p: string) => readFile(path.join(outDir, p), 'utf8');
+    await release({ q: 'x', 'r/inner': 'in r' });
+    await release({ 'q/inner': 'y', r: 'r is a file' });
+    expect([await read('q/inner'), await read('r')]).toEqual(['y', 'r is a file']);
+    // The previous release holds the folders q/ and r/ no more; the one before it, recycled now, holds q and r/.
+    await release({ q: 'z', 'r/inner': 'in r again' });
+    expect([await read('q'), await read('r/inner')]).toEqual(['z', 'in r again']);
+    await release({ 'q/inner': 'y2', r: 'a file again' });
+    expect([await read('q/inner'), await read('r')]).toEqual(['y2', 'a file again']);
+  });
+
   it('leaves the previous release as it was when a rebuild that linked its files fails', async () => {
     const outDir = path.join(await mkdtemp(path.join(os.tmpdir(), 'write-')), 'dist');
     await writeReleaseAtomically(outDir, [{ path: 'site/a/index.html', content: 'a', mediaType: 'text/plain' }]);
