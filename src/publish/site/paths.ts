@@ -35,6 +35,8 @@ export function entityPagePath(id: string): string {
   return `${SITE_DIR}/${id}/index.html`;
 }
 
+const SLASH = 0x2f;
+
 /**
  * A relative link from one file of the release to another (both relative to dist/).
  * A link to a folder's `index.html` is written as the folder (`../x/`), which every
@@ -43,9 +45,14 @@ export function entityPagePath(id: string): string {
 export function relativeHref(fromFile: string, toFile: string): string {
   // Every page links to dozens of others: compare the paths in place rather than splitting them.
   let shared = 0;
-  for (let i = 0; i < fromFile.length && i < toFile.length && fromFile[i] === toFile[i]; i++) if (fromFile[i] === '/') shared = i + 1;
+  const common = Math.min(fromFile.length, toFile.length);
+  for (let i = 0; i < common; i++) {
+    const code = fromFile.charCodeAt(i);
+    if (code !== toFile.charCodeAt(i)) break;
+    if (code === SLASH) shared = i + 1;
+  }
   let up = 0;
-  for (let i = shared; i < fromFile.length; i++) if (fromFile[i] === '/') up += 1;
+  for (let i = fromFile.indexOf('/', shared); i !== -1; i = fromFile.indexOf('/', i + 1)) up += 1;
   let rest = toFile.slice(shared);
   if (rest === 'index.html') rest = '';
   else if (rest.endsWith('/index.html')) rest = rest.slice(0, -'index.html'.length);
