@@ -14,5 +14,8 @@ export default defineConfig({
     // replace a module (vi.mock): faults are injected through options (e.g. serve's openFile).
     pool: 'threads',
     isolate: false,
+    // The compiled toolkit (lib/js/, which a few tests load to run it on threads as users do) is
+    // loaded by Node itself, as it is in use, not transformed as a source file.
+    server: { deps: { external: [/\/lib\/js\//] } },
   },
 });
